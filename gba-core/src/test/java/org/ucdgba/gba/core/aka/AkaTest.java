@@ -69,6 +69,22 @@ class AkaTest {
     }
 
     @Test
+    void autsOfOsmocomKnownAnswer() {
+        // libosmocore tests/auth/milenage_test: K = OPc = 000102..0f, RAND = 0, SQN_MS = 31.
+        Milenage sim = Milenage.withOpc(Hex.decode("000102030405060708090a0b0c0d0e0f"),
+                Hex.decode("000102030405060708090a0b0c0d0e0f"));
+        byte[] rand = new byte[16];
+        AuthenticationVector stale = new AkaNetwork(sim).vector(rand, new Sqn(0x22), new byte[2]);
+        assertEquals("ec9320c2c2120000c8b7de2a3449f1bd", Hex.encode(stale.autn()));
+        AkaResult result = new AkaUsim(sim, SqnWindow.restore(new Sqn(31 + 32 * 4))).authenticate(rand, stale.autn());
+        // The window was restored at SEQ 4 above 0x22's SEQ 1, so the vector is stale ...
+        assertInstanceOf(AkaResult.SyncFailure.class, result);
+        // ... and the published AUTS for SQN_MS = 31 verifies at the network.
+        assertEquals(Optional.of(new Sqn(31)), new AkaNetwork(sim).verifyAuts(rand,
+                Hex.decode("8711a0ec9e1637df17f80b384ee4")));
+    }
+
+    @Test
     void forgedAutsIsRefused() {
         AkaNetwork network = new AkaNetwork(SIM);
         AkaUsim usim = new AkaUsim(SIM, SqnWindow.restore(Sqn.of(500, 0)));

@@ -1,0 +1,113 @@
+package org.ucdgba.gba.bsf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+import org.ucdgba.gba.core.Hex;
+import org.ucdgba.gba.core.Milenage;
+import org.ucdgba.gba.core.aka.Sqn;
+
+/**
+ * A subscriber's AKA credential as the HSS of a lab holds it (TS 33.102 clause 6.3, TS 35.206): K and OPc as secret
+ * data, AMF as credential data, and the home environment's SQN, which every bootstrapping advances.
+ */
+public final class AkaCredentialModel extends CredentialModel {
+
+    /** The credential type stored on the realm's users. */
+    public static final String TYPE = "gba-aka";
+
+    private final SecretData secret;
+    private final CredentialData data;
+
+    private AkaCredentialModel(SecretData secret, CredentialData data) {
+        this.secret = secret;
+        this.data = data;
+    }
+
+    /** A new credential for a subscriber. */
+    public static AkaCredentialModel create(byte[] k, byte[] opc, byte[] amf, Sqn sqn) {
+        Milenage.withOpc(k, opc);
+        SecretData secret = new SecretData();
+        secret.k = Hex.encode(k);
+        secret.opc = Hex.encode(opc);
+        secret.sqn = Hex.encode(sqn.toOctets());
+        CredentialData data = new CredentialData();
+        data.amf = Hex.encode(amf);
+        AkaCredentialModel model = new AkaCredentialModel(secret, data);
+        model.setType(TYPE);
+        model.setUserLabel("ISIM");
+        model.writeJson();
+        return model;
+    }
+
+    /** The credential read back from storage; an {@link IllegalArgumentException} when its JSON is unusable. */
+    public static AkaCredentialModel createFromCredentialModel(CredentialModel stored) {
+        try {
+            SecretData secret = JsonSerialization.readValue(stored.getSecretData(), SecretData.class);
+            CredentialData data = JsonSerialization.readValue(stored.getCredentialData(), CredentialData.class);
+            if (secret == null || data == null || secret.k == null || secret.opc == null || data.amf == null) {
+                throw new IllegalArgumentException("AKA credential lacks k, opc or amf");
+            }
+            AkaCredentialModel model = new AkaCredentialModel(secret, data);
+            model.setId(stored.getId());
+            model.setType(TYPE);
+            model.setUserLabel(stored.getUserLabel());
+            model.setCreatedDate(stored.getCreatedDate());
+            model.setSecretData(stored.getSecretData());
+            model.setCredentialData(stored.getCredentialData());
+            model.milenage();
+            model.amf();
+            model.sqn();
+            return model;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("unusable AKA credential " + stored.getId(), e);
+        }
+    }
+
+    /** MILENAGE keyed with this subscriber's K and OPc. */
+    public Milenage milenage() {
+        return Milenage.withOpc(Hex.decode(secret.k), Hex.decode(secret.opc));
+    }
+
+    /** The AMF to put into AUTN. */
+    public byte[] amf() {
+        byte[] amf = Hex.decode(data.amf);
+        if (amf.length != Milenage.AMF_LENGTH) {
+            throw new IllegalArgumentException("AMF must be 2 octets");
+        }
+        return amf;
+    }
+
+    /** SQN_HE, the last sequence number issued (000000000000 when none was). */
+    public Sqn sqn() {
+        return secret.sqn == null ? new Sqn(0) : Sqn.fromOctets(Hex.decode(secret.sqn));
+    }
+
+    /** Sets SQN_HE; the caller stores the model afterwards. */
+    public void setSqn(Sqn sqn) {
+        secret.sqn = Hex.encode(sqn.toOctets());
+        writeJson();
+    }
+
+    private void writeJson() {
+        try {
+            setSecretData(JsonSerialization.writeValueAsString(secret));
+            setCredentialData(JsonSerialization.writeValueAsString(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Secret data: K, OPc and SQN_HE in hex. */
+    public static final class SecretData {
+        public String k;
+        public String opc;
+        public String sqn;
+    }
+
+    /** Credential data: the AMF in hex. */
+    public static final class CredentialData {
+        public String amf;
+    }
+}
