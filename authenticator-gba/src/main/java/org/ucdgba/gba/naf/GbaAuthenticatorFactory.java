@@ -1,0 +1,80 @@
+package org.ucdgba.gba.naf;
+
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** Registers the GBA (SIM) authenticator for browser flows; one shared stateless instance. */
+public final class GbaAuthenticatorFactory implements AuthenticatorFactory {
+
+    /** Provider id used in flow definitions. */
+    public static final String PROVIDER_ID = "gba-naf";
+    private static final GbaAuthenticator SINGLETON = new GbaAuthenticator();
+
+    @Override
+    public String getDisplayType() {
+        return "GBA (SIM) login";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "gba";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return new AuthenticationExecutionModel.Requirement[] {
+            AuthenticationExecutionModel.Requirement.ALTERNATIVE,
+            AuthenticationExecutionModel.Requirement.REQUIRED,
+            AuthenticationExecutionModel.Requirement.DISABLED
+        };
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Logs a device in with keys bootstrapped from its ISIM (3GPP GBA, TS 33.220): HTTP Digest over Ua with "
+                + "Ks_NAF fetched from the BSF over Zn. Put it as ALTERNATIVE before the password form.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return GbaAuthenticatorConfig.PROPERTIES;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,64 @@
+package org.ucdgba.gba.naf;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.ucdgba.gba.core.bootstrap.BTid;
+import org.ucdgba.gba.core.kdf.NafId;
+import org.ucdgba.gba.core.zn.ZnAnswer;
+import org.ucdgba.gba.core.zn.ZnClient;
+import org.ucdgba.gba.core.zn.ZnException;
+import org.ucdgba.gba.core.zn.ZnRequest;
+
+/**
+ * Ks_NAF for a B-TID and this NAF_Id: from Keycloak's cluster-wide cache when an earlier login fetched it, else
+ * over Zn, then cached until the key's expiry (TS 33.220 clause 4.5.3: the NAF may keep it for its lifetime).
+ */
+final class NafKeys {
+
+    /** Where a key came from, reported in the login event. */
+    enum Source { CACHE, ZN }
+
+    /** A usable Ks_NAF with what the BSF said about the subscriber. */
+    record NafKey(byte[] ksNaf, String impi, List<String> impus, Instant expires, Source source) {
+    }
+
+    private final SingleUseObjectProvider cache;
+    private final String realmId;
+
+    NafKeys(KeycloakSession session, String realmId) {
+        this.cache = session.singleUseObjects();
+        this.realmId = realmId;
+    }
+
+    NafKey get(BTid btid, NafId nafId, ZnClient zn, boolean useCache) throws ZnException {
+        String key = "gba-ksnaf:" + realmId + ":" + nafId.fqdn() + ":" + nafId.uaProtocol() + ":" + btid.value();
+        if (useCache) {
+            Map<String, String> notes = cache.get(key);
+            if (notes != null && !notes.isEmpty()) {
+                Instant expires = Instant.parse(notes.get("expires"));
+                if (expires.isAfter(Instant.now())) {
+                    return new NafKey(Base64.getDecoder().decode(notes.get("ks")), notes.get("impi"),
+                            notes.get("impus").isEmpty() ? List.of() : Arrays.asList(notes.get("impus").split("\n")),
+                            expires, Source.CACHE);
+                }
+            }
+        }
+        ZnAnswer answer = zn.requestBootstrappingInfo(new ZnRequest(btid, nafId, false));
+        if (!answer.keyExpiryTime().isAfter(Instant.now())) {
+            throw new ZnException(ZnException.Reason.UNKNOWN_BTID, "the bootstrapped key has expired");
+        }
+        if (useCache) {
+            long seconds = Math.max(1, Duration.between(Instant.now(), answer.keyExpiryTime()).toSeconds());
+            cache.put(key, seconds, Map.of("ks", Base64.getEncoder().encodeToString(answer.meKeyMaterial()),
+                    "impi", answer.impi(), "impus", String.join("\n", answer.impus()),
+                    "expires", answer.keyExpiryTime().toString()));
+        }
+        return new NafKey(answer.meKeyMaterial(), answer.impi(), answer.impus(), answer.keyExpiryTime(), Source.ZN);
+    }
+}

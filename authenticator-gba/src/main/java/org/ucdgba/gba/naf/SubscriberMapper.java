@@ -1,0 +1,54 @@
+package org.ucdgba.gba.naf;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Maps a subscriber the BSF vouched for (IMPI and IMPUs) to a realm user, by the IMPI attribute or by one of the
+ * IMPUs, optionally creating the user on first login; keeps the user's IMPU attribute in step with the BSF.
+ */
+final class SubscriberMapper {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final GbaAuthenticatorConfig config;
+
+    SubscriberMapper(KeycloakSession session, RealmModel realm, GbaAuthenticatorConfig config) {
+        this.session = session;
+        this.realm = realm;
+        this.config = config;
+    }
+
+    Optional<UserModel> map(String impi, List<String> impus) {
+        Optional<UserModel> user = config.mapByImpu()
+                ? impus.stream().map(impu -> unique(config.impuAttribute(), impu)).flatMap(Optional::stream)
+                        .findFirst()
+                : unique(config.impiAttribute(), impi);
+        if (user.isEmpty() && config.createUsers()) {
+            user = Optional.of(create(impi));
+        }
+        user.ifPresent(u -> {
+            if (!impus.isEmpty() && !impus.equals(u.getAttributeStream(config.impuAttribute()).toList())) {
+                u.setAttribute(config.impuAttribute(), impus);
+            }
+        });
+        return user;
+    }
+
+    private Optional<UserModel> unique(String attribute, String value) {
+        List<UserModel> found = session.users().searchForUserByUserAttributeStream(realm, attribute, value)
+                .limit(2).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private UserModel create(String impi) {
+        UserModel user = session.users().addUser(realm, impi.toLowerCase(Locale.ROOT));
+        user.setEnabled(true);
+        user.setSingleAttribute(config.impiAttribute(), impi);
+        return user;
+    }
+}
