@@ -1,7 +1,5 @@
 package org.ucdgba.gba.core.aka;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Optional;
 import org.ucdgba.gba.core.Milenage;
 
@@ -11,9 +9,6 @@ import org.ucdgba.gba.core.Milenage;
  * subscriber's SQN is kept by the caller.
  */
 public final class AkaNetwork {
-
-    /** AMF* = 0x0000, the dummy AMF used for MAC-S in resynchronisation (TS 33.102 clause 6.3.3). */
-    static final byte[] RESYNC_AMF = new byte[2];
 
     private final Milenage milenage;
 
@@ -38,22 +33,10 @@ public final class AkaNetwork {
     }
 
     /**
-     * Verifies AUTS = SQN_MS xor AK* || MAC-S for the RAND it answers (TS 33.102 clause 6.3.5) and returns the
-     * USIM's SQN_MS, from which the next SQN must be counted; empty when MAC-S does not verify.
+     * Verifies AUTS for the RAND it answers (TS 33.102 clause 6.3.5) and returns the USIM's SQN_MS, from which the
+     * next SQN must be counted; empty when MAC-S does not verify.
      */
     public Optional<Sqn> verifyAuts(byte[] rand, byte[] auts) {
-        if (auts.length != 14) {
-            return Optional.empty();
-        }
-        byte[] akStar = milenage.f2345(rand).akStar();
-        byte[] sqnMs = Arrays.copyOfRange(auts, 0, 6);
-        for (int i = 0; i < 6; i++) {
-            sqnMs[i] ^= akStar[i];
-        }
-        byte[] expected = milenage.f1(rand, sqnMs, RESYNC_AMF).macS();
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(auts, 6, 14))) {
-            return Optional.empty();
-        }
-        return Optional.of(Sqn.fromOctets(sqnMs));
+        return Auts.verify(milenage, rand, auts);
     }
 }

@@ -36,22 +36,10 @@ public final class AkaUsim {
         }
         Sqn sqn = Sqn.fromOctets(sqnOctets);
         if (!window.isFresh(sqn)) {
-            return new AkaResult.SyncFailure(auts(rand, keys.akStar()));
+            return new AkaResult.SyncFailure(Auts.of(milenage, rand, window.highestAccepted()));
         }
         window.accept(sqn);
         return new AkaResult.Success(keys.res(), keys.ck(), keys.ik());
-    }
-
-    /** AUTS = SQN_MS xor AK* || MAC-S, with MAC-S = f1*(SQN_MS, RAND, AMF*) (TS 33.102 clause 6.3.3). */
-    private byte[] auts(byte[] rand, byte[] akStar) {
-        byte[] sqnMs = window.highestAccepted().toOctets();
-        byte[] macS = milenage.f1(rand, sqnMs, AkaNetwork.RESYNC_AMF).macS();
-        byte[] auts = new byte[14];
-        for (int i = 0; i < 6; i++) {
-            auts[i] = (byte) (sqnMs[i] ^ akStar[i]);
-        }
-        System.arraycopy(macS, 0, auts, 6, 8);
-        return auts;
     }
 
     /** The SQN state, to be saved by a software ISIM between runs. */
