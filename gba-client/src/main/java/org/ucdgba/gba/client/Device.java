@@ -2,7 +2,6 @@ package org.ucdgba.gba.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -28,7 +27,7 @@ public final class Device {
         this.state = state;
         this.bsf = bsf;
         HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(new BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .build();

@@ -35,7 +35,11 @@ public final class ZnSoapClient implements ZnClient {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (nafClientId + ":" + nafSecret).getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class ZnSoapClient implements ZnClient {
         } catch (HttpTimeoutException e) {
             throw new ZnException(ZnException.Reason.UNAVAILABLE, "BSF did not answer within " + timeout, e);
         } catch (IOException e) {
-            throw new ZnException(ZnException.Reason.UNAVAILABLE, "BSF unreachable: " + e.getMessage(), e);
+            throw new ZnException(ZnException.Reason.UNAVAILABLE, "BSF unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZnException(ZnException.Reason.UNAVAILABLE, "interrupted", e);

@@ -1,0 +1,237 @@
+package org.ucdgba.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real Keycloak distribution as a separate process for the integration tests: a private copy of the unpacked
+ * {@code keycloak-quarkus-dist} under target/, our provider jars in {@code providers/}, realms imported from JSON
+ * templates, dev mode with its embedded H2 database on free loopback ports, readiness awaited on the health
+ * endpoint, the log kept under target/keycloak-logs. Started once per test class, each time on a fresh database.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final String name;
+    private final Path home;
+    private final Path log;
+    private final String host;
+    private final int port;
+    private final int managementPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process process;
+
+    private KeycloakServer(String name, Path home, String host, int port, int managementPort) {
+        this.name = name;
+        this.home = home;
+        this.host = host;
+        this.port = port;
+        this.managementPort = managementPort;
+        this.log = Path.of(System.getProperty("logs.dir", "target/keycloak-logs")).resolve(name + ".log");
+    }
+
+    /**
+     * Prepares a server named {@code name} reachable as {@code host}: copies the distribution (once), installs the
+     * providers and the realm templates with {@code ${KC_URL}} and the given placeholders replaced.
+     */
+    public static KeycloakServer prepare(String name, String host, List<String> realmResources,
+                                         Map<String, String> placeholders) throws IOException {
+        Path dist = Path.of(System.getProperty("keycloak.home", "target/keycloak-26.7.3"));
+        if (!Files.isExecutable(dist.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak distribution at " + dist + "; run through Maven (verify)");
+        }
+        Path home = dist.resolveSibling("servers").resolve(name);
+        if (!Files.exists(home)) {
+            copyTree(dist, home);
+        }
+        Path providers = Path.of(System.getProperty("providers.dir", "target/providers"));
+        try (Stream<Path> jars = Files.list(providers)) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, home.resolve("providers").resolve(jar.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        KeycloakServer server = new KeycloakServer(name, home, host, freePort(), freePort());
+        // A fresh database each time: realms are imported from the templates, never left over from a last run.
+        deleteTree(home.resolve("data"));
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        for (String resource : realmResources) {
+            String json = new String(KeycloakServer.class.getResourceAsStream(resource).readAllBytes(),
+                    StandardCharsets.UTF_8).replace("${KC_URL}", server.url());
+            for (Map.Entry<String, String> p : placeholders.entrySet()) {
+                json = json.replace("${" + p.getKey() + "}", p.getValue());
+            }
+            Files.writeString(imports.resolve(Path.of(resource).getFileName().toString()), json);
+        }
+        return server;
+    }
+
+    /** Starts the process and waits until Keycloak reports ready. */
+    public KeycloakServer start() throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=" + hostAddress(), "--http-port=" + port,
+                "--http-management-port=" + managementPort, "--health-enabled=true", "--import-realm",
+                "--spi-events-listener--jboss-logging--success-level=info"));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        process = pb.start();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        URI health = URI.create("http://" + hostAddress() + ":" + managementPort + "/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak " + name + " exited with " + process.exitValue()
+                        + "; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        close();
+        throw new IllegalStateException("Keycloak " + name + " not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /** The base URL, e.g. http://localhost:41234. */
+    public String url() {
+        return "http://" + host + ":" + port;
+    }
+
+    /** The base URL of a realm. */
+    public String realmUrl(String realm) {
+        return url() + "/realms/" + realm;
+    }
+
+    /** A token of the bootstrap admin for the admin REST API. */
+    public String adminToken() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(realmUrl("master")
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("admin token: HTTP " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("access_token").asText();
+    }
+
+    /** GET on the admin REST API, parsed. */
+    public JsonNode admin(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + path))
+                .header("Authorization", "Bearer " + adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** PUT on the admin REST API. */
+    public void adminPut(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + path))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PUT " + path + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** The user events of a realm of one type, newest first. */
+    public List<JsonNode> events(String realm, String type) throws IOException, InterruptedException {
+        List<JsonNode> out = new ArrayList<>();
+        admin(realm + "/events?max=1000&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8))
+                .forEach(out::add);
+        return out;
+    }
+
+    /** The server log so far, for assertions on what Keycloak wrote. */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private String hostAddress() {
+        return "localhost".equals(host) ? "127.0.0.1" : host;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
