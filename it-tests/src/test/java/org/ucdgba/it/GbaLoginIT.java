@@ -29,14 +29,10 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ucdgba.gba.client.Device;
@@ -60,22 +56,10 @@ class GbaLoginIT {
     static final String RP_CALLBACK = "https://rp.example/callback";
 
     static KeycloakServer keycloak;
-    static ServerSocket silentBsf;
 
     @BeforeAll
     static void start() throws Exception {
-        // A BSF that accepts connections and never answers: the NAF must give up after its timeout.
-        silentBsf = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        keycloak = KeycloakServer.prepare("gba", "localhost", List.of("/realms/operator-realm.json"),
-                Map.of("SLOW_BSF_URL", "http://127.0.0.1:" + silentBsf.getLocalPort() + "/zn")).start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        silentBsf.close();
+        keycloak = OperatorKeycloak.get();
     }
 
     static Device device(DeviceState state, byte[] k) {

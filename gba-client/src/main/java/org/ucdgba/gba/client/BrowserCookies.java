@@ -15,7 +15,7 @@ import java.util.Map;
  * Contexts, "potentially trustworthy origin"), so that the {@code Secure} session cookies Keycloak sets reach a
  * device simulated on the same machine. Every other origin is handled by the JDK's {@link CookieManager}.
  */
-final class BrowserCookies extends CookieHandler {
+public final class BrowserCookies extends CookieHandler {
 
     private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER);
 
