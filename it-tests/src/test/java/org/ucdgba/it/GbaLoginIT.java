@@ -71,10 +71,14 @@ class GbaLoginIT {
     /** An OIDC authorization request as a relying party makes it: code flow, PKCE S256, state and nonce. */
     record RpLogin(AuthenticationRequest request, CodeVerifier verifier) {
         static RpLogin of(String clientId, String callback) {
+            return of("operator", clientId, callback);
+        }
+
+        static RpLogin of(String realm, String clientId, String callback) {
             CodeVerifier verifier = new CodeVerifier();
             AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
                     new Scope("openid"), new ClientID(clientId), URI.create(callback))
-                    .endpointURI(URI.create(keycloak.realmUrl("operator") + "/protocol/openid-connect/auth"))
+                    .endpointURI(URI.create(keycloak.realmUrl(realm) + "/protocol/openid-connect/auth"))
                     .state(new State()).nonce(new Nonce())
                     .codeChallenge(verifier, CodeChallengeMethod.S256)
                     .build();
@@ -152,14 +156,14 @@ class GbaLoginIT {
     void silentBsfGivesACleanPageAfterTheTimeout() throws Exception {
         DeviceState state = DeviceState.load(null);
         device(state, K).bootstrap();
-        RpLogin login = RpLogin.of("rp-slow-bsf", "https://slow.example/callback");
+        RpLogin login = RpLogin.of("naf-slow-bsf", "rp-slow-bsf", "https://slow.example/callback");
         long t0 = System.nanoTime();
         GbaClientException e = assertThrows(GbaClientException.class, () -> device(state, K)
                 .login(login.request().toURI(), u -> u.toString().startsWith("https://slow.example/")));
         assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
         assertTrue(e.getMessage().contains("SIM sign-in is not available right now"), e.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 30, "bounded by the Zn timeout");
-        assertTrue(keycloak.events("operator", "LOGIN_ERROR").stream()
+        assertTrue(keycloak.events("naf-slow-bsf", "LOGIN_ERROR").stream()
                 .anyMatch(ev -> "gba_bsf_unavailable".equals(ev.path("error").asText())));
     }
 }

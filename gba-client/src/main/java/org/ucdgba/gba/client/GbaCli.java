@@ -37,6 +37,11 @@ public final class GbaCli {
                   Acts as the device's browser: follows redirects from a relying party's authorization URL,
                   answers the NAF's GBA challenge (Ua, TS 24.109 clause 5), checks the NAF's rspauth, and prints
                   the final redirect (e.g. the OIDC callback with its code). Bootstraps when needed.
+              gba-client demo-site --issuer REALM_URL --client-id ID --client-secret S --redirect-uri URI
+                      --bsf URL --impi IMPI --k K (--opc OPC | --op OP) [--state FILE]
+                  Plays a third-party site and the device together: builds an OIDC authorization request
+                  (code + PKCE S256), logs in as the device (as 'login'), redeems the code and prints the ID
+                  token's claims. For demonstrations: it does not verify the ID token's signature.
 
             Options (hex values without separators):
               --k K            subscriber key K (16 octets)            env GBA_K
@@ -49,6 +54,7 @@ public final class GbaCli {
               --ua-protocol H  Ua security protocol id, 5 octets (default 0100000002, HTTP Digest)
               --timeout MS     HTTP timeout in milliseconds (default 10000)
               --rand, --sqn (6 octets), --amf (2 octets), --sqn-ms: inputs of 'aka'
+              --issuer, --client-id, --client-secret (env GBA_CLIENT_SECRET), --redirect-uri: 'demo-site'
             A value written @FILE is read from FILE (e.g. --k @/run/secrets/k). Secrets are never printed
             except by 'aka', whose purpose is to print them.
 
@@ -81,6 +87,7 @@ public final class GbaCli {
                 case "aka" -> aka(o);
                 case "bootstrap" -> bootstrap(o);
                 case "login" -> login(o);
+                case "demo-site" -> demoSite(o);
                 default -> throw new UsageException("unknown command: " + args[0]);
             };
         } catch (UsageException e) {
@@ -141,15 +148,33 @@ public final class GbaCli {
         return 0;
     }
 
+    private int demoSite(Options o) throws IOException, GbaClientException {
+        String redirectUri = o.get("redirect-uri");
+        DemoRelyingParty site = new DemoRelyingParty(URI.create(o.get("issuer")), o.get("client-id"),
+                o.secret("client-secret", env), redirectUri);
+        UaClient.Result result = device(o).login(site.authorizationUrl(), u -> u.toString().startsWith(redirectUri));
+        out.println("redirect " + result.finalRedirect());
+        out.println("naf-authenticated " + result.nafAuthenticated());
+        out.println("id-token-claims " + site.redeem(result.finalRedirect(), timeout(o)));
+        return 0;
+    }
+
     private Device device(Options o) throws IOException {
         String impi = o.secret("impi", env);
         byte[] k = hex(o, "k", 16);
         Path statePath = o.has("state") ? Path.of(o.get("state")) : null;
         DeviceState state = DeviceState.load(statePath);
         SoftwareIsim isim = new SoftwareIsim(impi, k, milenage(o, k).opc(), state.sqn());
-        Duration timeout = Duration.ofMillis(Long.parseLong(o.getOr("timeout", "10000")));
         UaSecurityProtocolId ua = UaSecurityProtocolId.of(o.getOr("ua-protocol", "0100000002"));
-        return new Device(isim, state, URI.create(o.secret("bsf", env)), ua, timeout);
+        return new Device(isim, state, URI.create(o.secret("bsf", env)), ua, timeout(o));
+    }
+
+    private static Duration timeout(Options o) {
+        try {
+            return Duration.ofMillis(Long.parseLong(o.getOr("timeout", "10000")));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--timeout is not a number of milliseconds");
+        }
     }
 
     private Milenage milenage(Options o, byte[] k) {
