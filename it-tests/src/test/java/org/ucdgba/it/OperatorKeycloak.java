@@ -23,7 +23,8 @@ final class OperatorKeycloak {
         if (server == null) {
             // A BSF that accepts connections and never answers: the NAF must give up after its timeout.
             silentBsf = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            server = KeycloakServer.prepare("operator", "localhost", List.of("/realms/operator-realm.json", "/realms/naf-slow-bsf-realm.json"),
+            server = KeycloakServer.prepare("operator", "localhost", List.of("/realms/operator-realm.json", "/realms/naf-slow-bsf-realm.json",
+                            "/realms/naf-partner-realm.json"),
                     Map.of("SLOW_BSF_URL", "http://127.0.0.1:" + silentBsf.getLocalPort() + "/zn")).start();
             Runtime.getRuntime().addShutdownHook(new Thread(OperatorKeycloak::stop));
         }

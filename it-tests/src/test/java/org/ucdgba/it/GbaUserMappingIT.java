@@ -1,0 +1,82 @@
+package org.ucdgba.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ucdgba.gba.client.DeviceState;
+import org.ucdgba.gba.client.GbaClientException;
+import org.ucdgba.gba.client.UaClient;
+
+/**
+ * A NAF in its own realm (a partner's Keycloak realm) that knows nothing of the subscriber but what the operator's
+ * BSF says over Zn: link-only refuses an unknown subscriber, create-on-first-login creates the user from the IMPI
+ * and IMPUs, and mapping by IMPU finds that user again. The steps build on each other, hence the order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GbaUserMappingIT {
+
+    static final String CALLBACK = "https://partner.example/callback";
+    static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keycloak = OperatorKeycloak.get();
+        GbaLoginIT.keycloak = keycloak;
+    }
+
+    private static UaClient.Result login() throws Exception {
+        return GbaLoginIT.device(DeviceState.load(null), GbaLoginIT.K).login(
+                GbaLoginIT.RpLogin.of("naf-partner", "partner-rp", CALLBACK).request().toURI(),
+                u -> u.toString().startsWith(CALLBACK));
+    }
+
+    private static void configure(String key, String value) throws Exception {
+        for (JsonNode execution : keycloak.admin("naf-partner/authentication/flows/gba%20partner%20browser/executions")) {
+            if (execution.hasNonNull("authenticationConfig")) {
+                String path = "naf-partner/authentication/config/" + execution.get("authenticationConfig").asText();
+                ObjectNode config = (ObjectNode) keycloak.admin(path);
+                ((ObjectNode) config.get("config")).put(key, value);
+                keycloak.adminPut(path, config);
+                return;
+            }
+        }
+        throw new IllegalStateException("no configured GBA execution in naf-partner");
+    }
+
+    @Test
+    @Order(1)
+    void linkOnlyRefusesASubscriberWithoutAnAccount() {
+        GbaClientException e = assertThrows(GbaClientException.class, GbaUserMappingIT::login);
+        assertTrue(e.getMessage().contains("HTTP 403"), e.getMessage());
+        assertTrue(e.getMessage().contains("No account here is linked to this SIM card."), e.getMessage());
+    }
+
+    @Test
+    @Order(2)
+    void createOnFirstLoginMakesTheUserFromWhatTheBsfSaid() throws Exception {
+        configure("gba.user.create", "true");
+        assertTrue(login().finalRedirect().getQuery().contains("code="));
+        JsonNode users = keycloak.admin("naf-partner/users?q=gba.impi:alice@ims.operator.example");
+        assertEquals(1, users.size());
+        JsonNode attributes = users.get(0).get("attributes");
+        assertEquals("sip:alice@operator.example", attributes.get("gba.impu").get(0).asText());
+        assertEquals("tel:+15550100", attributes.get("gba.impu").get(1).asText());
+    }
+
+    @Test
+    @Order(3)
+    void mappingByImpuFindsTheSameUser() throws Exception {
+        configure("gba.user.create", "false");
+        configure("gba.user.mapping", "impu");
+        assertTrue(login().finalRedirect().getQuery().contains("code="));
+        assertEquals(1, keycloak.admin("naf-partner/users?q=gba.impi:alice@ims.operator.example").size());
+    }
+}
