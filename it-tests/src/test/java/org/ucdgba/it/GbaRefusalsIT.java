@@ -34,12 +34,11 @@ class GbaRefusalsIT {
     }
 
     private static URI authUrl() {
-        return GbaLoginIT.RpLogin.of("demo-rp", GbaLoginIT.RP_CALLBACK).request().toURI();
+        return OidcSite.of(keycloak, "demo-rp", GbaLoginIT.RP_CALLBACK).request().toURI();
     }
 
     private static Bootstrap bootstrap() throws Exception {
-        GbaLoginIT.keycloak = keycloak;
-        return GbaLoginIT.device(DeviceState.load(null), GbaLoginIT.K).bootstrap();
+        return TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K).bootstrap();
     }
 
     private static boolean loginErrorLogged(String error) throws Exception {
@@ -123,7 +122,7 @@ class GbaRefusalsIT {
         keycloak.adminPut("operator", realm);
         try {
             DeviceState state = DeviceState.load(null);
-            Bootstrap expired = GbaLoginIT.device(state, GbaLoginIT.K).bootstrap();
+            Bootstrap expired = TestSubscriber.device(keycloak, state, TestSubscriber.K).bootstrap();
             Thread.sleep(3000);
             // A device that still presents the expired B-TID is sent back to bootstrapping (TS 24.109 5.2.5).
             RawUserAgent raw = new RawUserAgent(GBA_UA);
@@ -134,10 +133,10 @@ class GbaRefusalsIT {
             assertTrue(refused.body().contains("must renew its SIM keys"), refused.body());
             assertNotLoggedIn(refused);
             // Our device knows the lifetime and bootstraps again before it answers.
-            UaClient.Result result = GbaLoginIT.device(state, GbaLoginIT.K).login(authUrl(),
+            UaClient.Result result = TestSubscriber.device(keycloak, state, TestSubscriber.K).login(authUrl(),
                     u -> u.toString().startsWith(GbaLoginIT.RP_CALLBACK));
             assertTrue(result.finalRedirect().getQuery().contains("code="));
-            assertFalse(expired.btid().equals(state.bootstrap(GbaLoginIT.IMPI).orElseThrow().btid()));
+            assertFalse(expired.btid().equals(state.bootstrap(TestSubscriber.IMPI).orElseThrow().btid()));
         } finally {
             ((ObjectNode) realm.get("attributes")).put("gba.bsf.keyLifetime", "3600");
             keycloak.adminPut("operator", realm);

@@ -60,7 +60,6 @@ class GbaSamlIT {
     @BeforeAll
     static void start() throws Exception {
         keycloak = OperatorKeycloak.get();
-        GbaLoginIT.keycloak = keycloak;
         InitializationService.initialize();
         parsers = new BasicParserPool();
         parsers.initialize();
@@ -71,7 +70,7 @@ class GbaSamlIT {
         String requestId = "_" + UUID.randomUUID();
         URI start = URI.create(keycloak.realmUrl("operator") + "/protocol/saml?SAMLRequest="
                 + URLEncoder.encode(deflate(authnRequest(requestId)), StandardCharsets.UTF_8) + "&RelayState=r1");
-        UaClient.Result result = GbaLoginIT.device(DeviceState.load(null), GbaLoginIT.K)
+        UaClient.Result result = TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K)
                 .login(start, u -> u.toString().startsWith(ACS));
         assertTrue(result.nafAuthenticated());
 

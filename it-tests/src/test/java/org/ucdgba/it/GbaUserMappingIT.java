@@ -29,12 +29,11 @@ class GbaUserMappingIT {
     @BeforeAll
     static void start() throws Exception {
         keycloak = OperatorKeycloak.get();
-        GbaLoginIT.keycloak = keycloak;
     }
 
     private static UaClient.Result login() throws Exception {
-        return GbaLoginIT.device(DeviceState.load(null), GbaLoginIT.K).login(
-                GbaLoginIT.RpLogin.of("naf-partner", "partner-rp", CALLBACK).request().toURI(),
+        return TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K).login(
+                OidcSite.of(keycloak, "naf-partner", "partner-rp", CALLBACK).request().toURI(),
                 u -> u.toString().startsWith(CALLBACK));
     }
 

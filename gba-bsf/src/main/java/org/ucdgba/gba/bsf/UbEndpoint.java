@@ -70,12 +70,12 @@ final class UbEndpoint {
         event.detail(Details.USERNAME, impi);
         String nonce = authorization.get("nonce");
         if (nonce == null || nonce.isEmpty()) {
-            return challenge(impi);
+            return challenge(impi, false);
         }
         Optional<UbChallenge> pending = store.takeChallenge(nonce);
         if (pending.isEmpty() || !pending.get().impi().equals(impi)) {
             // Unknown, expired or already answered nonce: a fresh challenge, marked stale (RFC 7616 clause 3.3).
-            return challenge(impi);
+            return challenge(impi, true);
         }
         try {
             return answer(pending.get(), authorization, method, body);
@@ -86,7 +86,7 @@ final class UbEndpoint {
     }
 
     /** Step 2 of TS 33.220 clause 4.5.2: a fresh vector from the subscriber's credential, sent as a 401. */
-    private Response challenge(String impi) {
+    private Response challenge(String impi, boolean stale) {
         Optional<Subscriber> found = Subscriber.byImpi(session, realm, impi);
         if (found.isEmpty()) {
             event.error(BsfErrors.UNKNOWN_SUBSCRIBER);
@@ -94,10 +94,10 @@ final class UbEndpoint {
                     "no GBA subscription for this IMPI");
         }
         Subscriber subscriber = found.get();
-        return challenge(subscriber, subscriber.aka().sqn().next());
+        return challenge(subscriber, subscriber.aka().sqn().next(), stale);
     }
 
-    private Response challenge(Subscriber subscriber, Sqn sqn) {
+    private Response challenge(Subscriber subscriber, Sqn sqn, boolean stale) {
         subscriber.aka().setSqn(sqn);
         subscriber.saveSqn();
         byte[] rand = random(16);
@@ -110,6 +110,9 @@ final class UbEndpoint {
         d.put("nonce", nonce);
         d.put("algorithm", DigestAlgorithm.AKAV1_MD5.token());
         d.put("qop", DigestCalculator.AUTH_INT);
+        if (stale) {
+            d.put("stale", "true");
+        }
         return Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, DigestHeader.of(d).format())
                 .build();
@@ -150,7 +153,7 @@ final class UbEndpoint {
             event.user(subscriber.user()).error(BsfErrors.INVALID_AUTS);
             return BsfErrors.json(Response.Status.FORBIDDEN, BsfErrors.INVALID_AUTS, "AUTS does not verify");
         }
-        return challenge(subscriber, sqnMs.get().next());
+        return challenge(subscriber, sqnMs.get().next(), false);
     }
 
     /** Steps 5 to 7 of TS 33.220 clause 4.5.2: Ks, B-TID and the 200 OK with BootstrappingInfo. */

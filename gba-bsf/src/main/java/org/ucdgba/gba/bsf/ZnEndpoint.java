@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.events.Details;
@@ -73,7 +74,7 @@ final class ZnEndpoint {
         Optional<Subscriber> subscriber = Optional.ofNullable(session.users().getUserById(realm, context.userId()))
                 .flatMap(Subscriber::byUser);
         String answer = ZnSoap.writeAnswer(new ZnAnswer(context.impi(), ksNaf, null, context.created(),
-                context.expires(), subscriber.map(Subscriber::impus).orElse(java.util.List.of())));
+                context.expires(), subscriber.map(Subscriber::impus).orElse(List.of())));
         Arrays.fill(ksNaf, (byte) 0);
         event.user(context.userId()).success();
         return Response.ok(answer, ZnSoap.CONTENT_TYPE).build();

@@ -1,0 +1,71 @@
+package org.ucdgba.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import java.net.URI;
+import java.net.URL;
+
+/** An OIDC authorization request as a relying party makes it: code flow, PKCE S256, state and nonce. */
+/**
+ * A third-party site speaking OIDC through the Nimbus SDK: an authorization request (code flow, PKCE S256, state
+ * and nonce), and the back channel that redeems the code and checks the ID token against the realm's JWKS.
+ */
+record OidcSite(KeycloakServer keycloak, String realm, String clientId, AuthenticationRequest request,
+                CodeVerifier verifier) {
+
+    static OidcSite of(KeycloakServer keycloak, String clientId, String callback) {
+        return of(keycloak, "operator", clientId, callback);
+    }
+
+    static OidcSite of(KeycloakServer keycloak, String realm, String clientId, String callback) {
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid"), new ClientID(clientId), URI.create(callback))
+                .endpointURI(URI.create(keycloak.realmUrl(realm) + "/protocol/openid-connect/auth"))
+                .state(new State()).nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build();
+        return new OidcSite(keycloak, realm, clientId, request, verifier);
+    }
+
+    /** Redeems the code of the callback (client secret "demo-rp-secret") and validates the ID token. */
+    JWTClaimsSet redeem(URI callback) throws Exception {
+        AuthorizationResponse response = AuthorizationResponse.parse(callback);
+        assertTrue(response.indicatesSuccess(), "authorization error: " + callback);
+        assertEquals(request.getState(), response.getState());
+        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
+        TokenResponse tokens = OIDCTokenResponseParser.parse(new TokenRequest(
+                URI.create(keycloak.realmUrl(realm) + "/protocol/openid-connect/token"),
+                new ClientSecretBasic(new ClientID(clientId), new Secret("demo-rp-secret")),
+                new AuthorizationCodeGrant(code, request.getRedirectionURI(), verifier)).toHTTPRequest().send());
+        assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
+        OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
+        IDTokenValidator validator = new IDTokenValidator(new Issuer(keycloak.realmUrl(realm)),
+                new ClientID(clientId), JWSAlgorithm.RS256,
+                new URL(keycloak.realmUrl(realm) + "/protocol/openid-connect/certs"));
+        validator.validate(oidc.getOIDCTokens().getIDToken(), request.getNonce());
+        return oidc.getOIDCTokens().getIDToken().getJWTClaimsSet();
+    }
+}
