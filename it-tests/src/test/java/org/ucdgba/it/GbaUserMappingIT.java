@@ -65,9 +65,12 @@ class GbaUserMappingIT {
         assertTrue(login().finalRedirect().getQuery().contains("code="));
         JsonNode users = keycloak.admin("naf-partner/users?q=gba.impi:alice@ims.operator.example");
         assertEquals(1, users.size());
-        JsonNode attributes = users.get(0).get("attributes");
-        assertEquals("sip:alice@operator.example", attributes.get("gba.impu").get(0).asText());
-        assertEquals("tel:+15550100", attributes.get("gba.impu").get(1).asText());
+        // The partner's NAF group gets the USS of every NAF and the USS of its group from the GUSS.
+        JsonNode impus = users.get(0).get("attributes").get("gba.impu");
+        assertEquals(3, impus.size());
+        assertEquals("sip:alice@operator.example", impus.get(0).asText());
+        assertEquals("tel:+15550100", impus.get(1).asText());
+        assertEquals("sip:alice.partner@operator.example", impus.get(2).asText());
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.keycloak.models.RealmModel;
  *   <li>{@value #DOMAIN}: the BSF servers' domain name, used as Ub Digest realm and as B-TID domain
  *       (default: the host name the device used);</li>
  *   <li>{@value #KEY_LIFETIME}: lifetime of Ks in seconds (default {@value #DEFAULT_KEY_LIFETIME}; TS 33.220
- *       clause 4.5.2 leaves it to operator policy);</li>
+ *       clause 4.5.2 leaves it to operator policy; a subscriber's GUSS lifeTime can only shorten it);</li>
  *   <li>{@value #CHALLENGE_LIFETIME}: how long a Ub nonce may be answered, in seconds (default
  *       {@value #DEFAULT_CHALLENGE_LIFETIME}).</li>
  * </ul>
@@ -26,6 +26,10 @@ public final class BsfConfig {
     public static final String IMPI_ATTRIBUTE = "gba.impi";
     /** User attribute holding the subscriber's IMPUs (multi-valued). */
     public static final String IMPU_ATTRIBUTE = "gba.impu";
+    /** User attribute holding the subscriber's GUSS document (TS 29.109 Annex A), optional. */
+    public static final String GUSS_ATTRIBUTE = "gba.guss";
+    /** Client attribute naming the NAF group whose USSs a NAF client receives on Zn, optional. */
+    public static final String NAF_GROUP_ATTRIBUTE = "gba.naf.group";
     /** Client attribute listing the NAF FQDNs a client may request keys for on Zn (space or comma separated). */
     public static final String NAF_FQDNS_ATTRIBUTE = "gba.naf.fqdns";
 

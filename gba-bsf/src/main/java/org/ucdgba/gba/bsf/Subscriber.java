@@ -7,6 +7,8 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.ucdgba.gba.core.guss.Guss;
+import org.ucdgba.gba.core.xml.XmlException;
 
 /**
  * A realm user who is a GBA subscriber: an enabled user whose {@value BsfConfig#IMPI_ATTRIBUTE} attribute is the
@@ -47,9 +49,31 @@ record Subscriber(UserModel user, String impi, CredentialModel stored, AkaCreden
         }
     }
 
-    /** The IMPUs provisioned for this subscriber. */
-    List<String> impus() {
-        return user.getAttributeStream(BsfConfig.IMPU_ATTRIBUTE).toList();
+    /**
+     * The subscriber's GBA User Security Settings (TS 29.109 Annex A) as provisioned in the
+     * {@value BsfConfig#GUSS_ATTRIBUTE} attribute, standing in for the HSS's answer on Zh; empty when none is
+     * provisioned or it is unusable (logged for the operator).
+     */
+    Optional<Guss> guss() {
+        String xml = user.getFirstAttribute(BsfConfig.GUSS_ATTRIBUTE);
+        if (xml == null || xml.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Guss.parse(xml));
+        } catch (XmlException e) {
+            LOG.warnf("user %s has an unusable GUSS: %s", user.getId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The identities a NAF of the given group may learn on Zn: the uids of the GUSS's USSs for that group, or,
+     * without a GUSS, the {@value BsfConfig#IMPU_ATTRIBUTE} attribute.
+     */
+    List<String> impusFor(String nafGroup) {
+        return guss().map(g -> g.uidsFor(nafGroup))
+                .orElseGet(() -> user.getAttributeStream(BsfConfig.IMPU_ATTRIBUTE).toList());
     }
 
     /** Stores the AKA credential after its SQN changed. */

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.ucdgba.gba.core.digest.DigestCalculator;
 import org.ucdgba.gba.core.digest.DigestException;
 import org.ucdgba.gba.core.digest.DigestHeader;
 import org.ucdgba.gba.core.digest.DigestInput;
+import org.ucdgba.gba.core.guss.Guss;
 import org.ucdgba.gba.core.kdf.GbaKdf;
 
 /**
@@ -160,8 +162,10 @@ final class UbEndpoint {
     private Response bootstrapped(Subscriber subscriber, UbChallenge pending, DigestInput input) {
         Instant now = Instant.now();
         BTid btid = BTid.of(pending.rand(), config.domain());
+        Duration lifetime = subscriber.guss().map(Guss::lifetimeSeconds).map(Duration::ofSeconds)
+                .filter(l -> l.compareTo(config.keyLifetime()) < 0).orElse(config.keyLifetime());
         BootstrappingContext context = new BootstrappingContext(btid, subscriber.user().getId(), subscriber.impi(),
-                pending.rand(), GbaKdf.ks(pending.ck(), pending.ik()), now, now.plus(config.keyLifetime()));
+                pending.rand(), GbaKdf.ks(pending.ck(), pending.ik()), now, now.plus(lifetime));
         store.putContext(context);
         byte[] xml = new BootstrappingInfo(btid, context.expires()).toXml().getBytes(StandardCharsets.UTF_8);
         Map<String, String> info = new LinkedHashMap<>();

@@ -71,10 +71,11 @@ final class ZnEndpoint {
         BootstrappingContext context = found.get();
         // GBA_ME subscription: the key material is Ks_NAF (TS 33.220 clause 4.5.3); no uiccKeyMaterial exists.
         byte[] ksNaf = GbaKdf.ksExtNaf(context.ks(), context.rand(), context.impi(), request.nafId());
-        Optional<Subscriber> subscriber = Optional.ofNullable(session.users().getUserById(realm, context.userId()))
-                .flatMap(Subscriber::byUser);
+        String nafGroup = naf.get().getAttribute(BsfConfig.NAF_GROUP_ATTRIBUTE);
+        List<String> impus = Optional.ofNullable(session.users().getUserById(realm, context.userId()))
+                .flatMap(Subscriber::byUser).map(s -> s.impusFor(nafGroup)).orElse(List.of());
         String answer = ZnSoap.writeAnswer(new ZnAnswer(context.impi(), ksNaf, null, context.created(),
-                context.expires(), subscriber.map(Subscriber::impus).orElse(List.of())));
+                context.expires(), impus));
         Arrays.fill(ksNaf, (byte) 0);
         event.user(context.userId()).success();
         return Response.ok(answer, ZnSoap.CONTENT_TYPE).build();
