@@ -18,6 +18,7 @@ import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.gba.core.bootstrap.BTid;
 import org.ucdgba.gba.core.digest.DigestAlgorithm;
 import org.ucdgba.gba.core.digest.DigestCalculator;
@@ -25,6 +26,7 @@ import org.ucdgba.gba.core.digest.DigestException;
 import org.ucdgba.gba.core.digest.DigestHeader;
 import org.ucdgba.gba.core.digest.DigestInput;
 import org.ucdgba.gba.core.kdf.NafId;
+import org.ucdgba.gba.core.zn.ZnClient;
 import org.ucdgba.gba.core.zn.ZnException;
 import org.ucdgba.gba.core.zn.ZnSoapClient;
 
@@ -40,8 +42,6 @@ final class GbaAuthenticator implements Authenticator {
 
     /** The User-Agent token of a GBA-capable device (TS 24.109 clause 5.2.1). */
     static final String GBA_TOKEN = "3gpp-gba";
-    /** The Digest realm prefix for GBA_ME keys (TS 24.109 clause 5.2.2). */
-    static final String REALM_PREFIX = "3GPP-bootstrapping@";
     /** User session notes read by the protocol mappers. */
     static final String NOTE_ACR = "gba.acr";
     static final String NOTE_IMPU = "gba.impu";
@@ -66,7 +66,13 @@ final class GbaAuthenticator implements Authenticator {
             context.attempted();
             return;
         }
-        context.challenge(page(context, Response.Status.UNAUTHORIZED, null, true));
+        Optional<NafId> nafId = nafId(context);
+        if (nafId.isEmpty()) {
+            // Misconfigured: do not challenge with a realm whose answer could not be verified.
+            context.attempted();
+            return;
+        }
+        context.challenge(page(context, Response.Status.UNAUTHORIZED, null, nafId.get()));
     }
 
     /** The 401 page's "sign in another way" form posts here; a Digest answer by POST is verified too. */
@@ -82,23 +88,34 @@ final class GbaAuthenticator implements Authenticator {
 
     private void verify(AuthenticationFlowContext context, String authorization) {
         GbaAuthenticatorConfig config = config(context);
-        if (!config.isComplete()) {
-            LOG.warnf("GBA authenticator of realm %s has no Zn settings", context.getRealm().getName());
-            fail(context, GbaError.NOT_CONFIGURED);
+        Optional<NafId> configured = nafId(context);
+        ZnClient zn;
+        try {
+            if (configured.isEmpty() || !config.isComplete()) {
+                throw new IllegalArgumentException("Zn endpoint and client id are required");
+            }
+            zn = new ZnSoapClient(config.znUrl(), config.znClientId(), config.znClientSecret(), config.znTimeout());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("GBA authenticator of realm %s is not usable: %s", context.getRealm().getName(),
+                    e.getMessage());
+            fail(context, GbaError.NOT_CONFIGURED, null);
             return;
         }
-        NafId nafId = config.nafId();
+        NafId nafId = configured.get();
         DigestHeader digest;
         DigestInput input;
         BTid btid;
         try {
             digest = DigestHeader.parse(authorization, true);
-            if (!(REALM_PREFIX + nafId.fqdn()).equals(digest.require("realm"))
+            if (!nafId.digestRealm().equals(digest.require("realm"))
                     || DigestAlgorithm.fromToken(digest.get("algorithm")) != DigestAlgorithm.MD5
                     || !requestUri(context).equals(digest.require("uri"))) {
                 throw new DigestException("realm, algorithm or uri do not match the challenge");
             }
             String qop = digest.require("qop");
+            if (!DigestCalculator.AUTH.equals(qop) && !DigestCalculator.AUTH_INT.equals(qop)) {
+                throw new DigestException("qop must be auth or auth-int");
+            }
             if (DigestCalculator.AUTH_INT.equals(qop) && !"GET".equals(context.getHttpRequest().getHttpMethod())) {
                 throw new DigestException("auth-int is supported for GET requests only");
             }
@@ -106,24 +123,24 @@ final class GbaAuthenticator implements Authenticator {
             input = new DigestInput(btid.value(), digest.require("realm"), null, digest.require("nonce"),
                     digest.require("uri"), qop, digest.require("nc"), digest.require("cnonce"));
         } catch (DigestException | IllegalArgumentException e) {
-            context.getEvent().detail(Details.REASON, e.getMessage());
-            fail(context, GbaError.MALFORMED);
+            fail(context, GbaError.MALFORMED, nafId, e.getMessage());
             return;
         }
         context.getEvent().detail("gba_btid", btid.value());
         if (!takeNonce(context, input.nonce())) {
-            fail(context, GbaError.INVALID_NONCE);
+            fail(context, GbaError.INVALID_NONCE, nafId);
             return;
         }
         NafKeys.NafKey key;
         try {
-            key = new NafKeys(context.getSession(), context.getRealm().getId()).get(btid, nafId,
-                    new ZnSoapClient(config.znUrl(), config.znClientId(), config.znClientSecret(), config.znTimeout()),
+            key = new NafKeys(context.getSession(), context.getRealm().getId()).get(btid, nafId, zn,
                     config.cacheKeys());
         } catch (ZnException e) {
-            context.getEvent().detail(Details.REASON, e.getMessage());
-            fail(context, e.reason() == ZnException.Reason.UNKNOWN_BTID ? GbaError.UNKNOWN_BTID
-                    : GbaError.BSF_UNAVAILABLE);
+            fail(context, switch (e.reason()) {
+                case UNKNOWN_BTID -> GbaError.UNKNOWN_BTID;
+                case UNAVAILABLE -> GbaError.BSF_UNAVAILABLE;
+                case NAF_NOT_AUTHORIZED, PROTOCOL -> GbaError.ZN_REFUSED;
+            }, nafId, e.getMessage());
             return;
         }
         context.getEvent().detail("gba_key_source", key.source().name().toLowerCase(Locale.ROOT));
@@ -133,27 +150,28 @@ final class GbaAuthenticator implements Authenticator {
                 input.uri(), input.qop(), input.nc(), input.cnonce());
         String expected = MD5.response(withPassword, context.getHttpRequest().getHttpMethod(), new byte[0]);
         if (!DigestCalculator.matches(expected, digest.get("response"))) {
-            fail(context, GbaError.INVALID_RESPONSE);
+            fail(context, GbaError.INVALID_RESPONSE, nafId);
             return;
         }
         Optional<UserModel> user = new SubscriberMapper(context.getSession(), context.getRealm(), config)
                 .map(key.impi(), key.impus());
         if (user.isEmpty()) {
             context.getEvent().detail(Details.USERNAME, key.impi());
-            fail(context, GbaError.NOT_LINKED);
+            fail(context, GbaError.NOT_LINKED, nafId);
             return;
         }
         context.getEvent().user(user.get());
         if (!user.get().isEnabled()) {
-            fail(context, GbaError.USER_DISABLED);
+            fail(context, GbaError.USER_DISABLED, nafId);
             return;
         }
         context.setUser(user.get());
         context.getAuthenticationSession().setUserSessionNote(NOTE_ACR, config.acr());
         context.getAuthenticationSession().setUserSessionNote(NOTE_BTID, btid.value());
-        context.getAuthenticationSession().setUserSessionNote(NOTE_IMPU, String.join(",", key.impus()));
+        context.getAuthenticationSession().setUserSessionNote(NOTE_IMPU, joinImpus(key.impus()));
         Map<String, String> info = new LinkedHashMap<>();
         info.put("qop", input.qop());
+        // The success response is Keycloak's redirect, which has no body: auth-int covers the empty entity.
         info.put("rspauth", MD5.rspauth(withPassword, new byte[0]));
         info.put("cnonce", input.cnonce());
         info.put("nc", input.nc());
@@ -162,43 +180,44 @@ final class GbaAuthenticator implements Authenticator {
         context.success();
     }
 
-    private void fail(AuthenticationFlowContext context, GbaError error) {
-        context.getEvent().error(error.event);
-        context.failureChallenge(error.flowError, page(context, error.status, error.message, error.rechallenge));
+    private void fail(AuthenticationFlowContext context, GbaError error, NafId nafId, String reason) {
+        context.getEvent().detail(Details.REASON, reason);
+        fail(context, error, nafId);
     }
 
-    /** The page a person sees, with a fresh Digest challenge for the device when asked. */
+    /** An event for the operator, and for the device and the person a page with the error's status. */
+    private void fail(AuthenticationFlowContext context, GbaError error, NafId nafId) {
+        context.getEvent().error(error.event);
+        context.failureChallenge(error.flowError, page(context, error.status, error.message,
+                error.rechallenge ? nafId : null));
+    }
+
+    /** The page a person sees, with a fresh Digest challenge for the device when a NAF_Id is given. */
     private Response page(AuthenticationFlowContext context, Response.Status status, String error,
-                          boolean withChallenge) {
+                          NafId challengeFor) {
         var form = context.form().setStatus(status);
         if (error != null) {
             form.setError(error);
         }
-        if (withChallenge) {
-            form.setResponseHeader(HttpHeaders.WWW_AUTHENTICATE, challengeHeader(context));
+        if (challengeFor != null) {
+            form.setResponseHeader(HttpHeaders.WWW_AUTHENTICATE, challengeHeader(context, challengeFor));
         }
         return form.createForm(TEMPLATE);
     }
 
     /** WWW-Authenticate for Ua (TS 24.109 clause 5.2.2); the nonce is bound to this authentication session. */
-    private String challengeHeader(AuthenticationFlowContext context) {
+    private String challengeHeader(AuthenticationFlowContext context, NafId nafId) {
         byte[] raw = new byte[24];
         RANDOM.nextBytes(raw);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         context.getSession().singleUseObjects().put(nonceKey(context, nonce), NONCE_LIFETIME_SECONDS,
                 Map.of("root", context.getAuthenticationSession().getParentSession().getId()));
         Map<String, String> d = new LinkedHashMap<>();
-        String fqdn;
-        try {
-            fqdn = config(context).nafId().fqdn();
-        } catch (IllegalArgumentException e) {
-            fqdn = context.getUriInfo().getBaseUri().getHost();
-        }
-        d.put("realm", REALM_PREFIX + fqdn);
+        d.put("realm", nafId.digestRealm());
         d.put("nonce", nonce);
         d.put("algorithm", DigestAlgorithm.MD5.token());
         d.put("qop", DigestCalculator.AUTH_INT + "," + DigestCalculator.AUTH);
-        return DigestHeader.of(d).format();
+        return DigestHeader.of(d).formatChallenge();
     }
 
     /** Removes the nonce: it verifies once, and only for the authentication session it was issued to. */
@@ -209,12 +228,23 @@ final class GbaAuthenticator implements Authenticator {
     }
 
     private static String nonceKey(AuthenticationFlowContext context, String nonce) {
-        return "gba-ua-nonce:" + context.getRealm().getId() + ":" + nonce;
+        return StoreKey.of("gba-ua-nonce", context.getRealm().getId(), nonce);
     }
 
     private static String requestUri(AuthenticationFlowContext context) {
         URI uri = context.getUriInfo().getRequestUri();
         return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    /** This NAF's NAF_Id, or empty (logged) when the settings do not make one. */
+    private static Optional<NafId> nafId(AuthenticationFlowContext context) {
+        try {
+            return Optional.of(config(context).nafId());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("GBA authenticator of realm %s has no usable NAF_Id: %s", context.getRealm().getName(),
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static GbaAuthenticatorConfig config(AuthenticationFlowContext context) {
@@ -243,7 +273,12 @@ final class GbaAuthenticator implements Authenticator {
     public void close() {
     }
 
+    /** IMPUs in one note, one per line: a line break cannot occur in a SIP or tel URI, a comma can. */
+    static String joinImpus(List<String> impus) {
+        return String.join("\n", impus);
+    }
+
     static List<String> impus(String note) {
-        return note == null || note.isEmpty() ? List.of() : List.of(note.split(","));
+        return note == null || note.isEmpty() ? List.of() : List.of(note.split("\n"));
     }
 }

@@ -50,7 +50,7 @@ final class GbaAuthenticatorConfig {
             .helpText("Host name devices use to reach this server; part of NAF_Id and of the Digest realm "
                     + "3GPP-bootstrapping@<FQDN>. Empty: the request's host name.").add()
             .property().name(UA_PROTOCOL_ID).label("Ua security protocol id").type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue("0100000002")
+            .defaultValue(UaSecurityProtocolId.HTTP_DIGEST.toString())
             .helpText("Five octets in hex (TS 33.220 Annex H); 0100000002 is HTTP Digest per TS 24.109").add()
             .property().name(USER_MAPPING).label("Map subscriber by").type(ProviderConfigProperty.LIST_TYPE)
             .options(MAPPING_IMPI, MAPPING_IMPU).defaultValue(MAPPING_IMPI)

@@ -24,13 +24,16 @@ enum GbaError {
     /** The BSF could not be reached in time, or refused this NAF. */
     BSF_UNAVAILABLE("gba_bsf_unavailable", AuthenticationFlowError.INTERNAL_ERROR,
             Response.Status.SERVICE_UNAVAILABLE, "gbaUnavailable", false),
+    /** The BSF refused this NAF or answered with something else than Zn: a configuration fault to fix. */
+    ZN_REFUSED("gba_zn_refused", AuthenticationFlowError.INTERNAL_ERROR,
+            Response.Status.SERVICE_UNAVAILABLE, "gbaUnavailable", false),
     /** No realm user is linked to the subscriber, and creation on first login is off. */
     NOT_LINKED(Errors.USER_NOT_FOUND, AuthenticationFlowError.UNKNOWN_USER,
             Response.Status.FORBIDDEN, "gbaNotLinked", false),
     /** The linked realm user is disabled. */
     USER_DISABLED(Errors.USER_DISABLED, AuthenticationFlowError.USER_DISABLED,
             Response.Status.FORBIDDEN, "gbaFailed", false),
-    /** The authenticator has no Zn settings. */
+    /** The authenticator's settings are missing or unusable (see the server log). */
     NOT_CONFIGURED("gba_not_configured", AuthenticationFlowError.INTERNAL_ERROR,
             Response.Status.SERVICE_UNAVAILABLE, "gbaUnavailable", false);
 

@@ -1,7 +1,9 @@
 package org.ucdgba.gba.naf;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.keycloak.dom.saml.v2.assertion.AssertionType;
 import org.keycloak.dom.saml.v2.assertion.AuthnContextClassRefType;
 import org.keycloak.dom.saml.v2.assertion.AuthnContextType;
@@ -24,6 +26,7 @@ public final class GbaSamlAuthnContextMapper extends AbstractSAMLProtocolMapper 
 
     /** Provider id. */
     public static final String PROVIDER_ID = "gba-saml-authn-context-mapper";
+    private static final Logger LOG = Logger.getLogger(GbaSamlAuthnContextMapper.class);
 
     @Override
     public String getId() {
@@ -54,8 +57,8 @@ public final class GbaSamlAuthnContextMapper extends AbstractSAMLProtocolMapper 
     public ResponseType transformLoginResponse(ResponseType response, ProtocolMapperModel mappingModel,
                                                KeycloakSession session, UserSessionModel userSession,
                                                ClientSessionContext clientSessionCtx) {
-        String acr = userSession.getNote(GbaAuthenticator.NOTE_ACR);
-        if (acr == null) {
+        URI classRef = classRef(userSession.getNote(GbaAuthenticator.NOTE_ACR));
+        if (classRef == null) {
             return response;
         }
         for (ResponseType.RTChoiceType choice : response.getAssertions()) {
@@ -70,11 +73,23 @@ public final class GbaSamlAuthnContextMapper extends AbstractSAMLProtocolMapper 
                         AuthnContextType context = new AuthnContextType();
                         AuthnContextType.AuthnContextTypeSequence sequence =
                                 new AuthnContextType.AuthnContextTypeSequence();
-                        sequence.setClassRef(new AuthnContextClassRefType(URI.create(acr)));
+                        sequence.setClassRef(new AuthnContextClassRefType(classRef));
                         context.setSequence(sequence);
                         statement.setAuthnContext(context);
                     });
         }
         return response;
+    }
+
+    private static URI classRef(String acr) {
+        if (acr == null) {
+            return null;
+        }
+        try {
+            return new URI(acr);
+        } catch (URISyntaxException e) {
+            LOG.warnf("GBA acr setting is not a URI, AuthnContextClassRef left unchanged: %s", e.getMessage());
+            return null;
+        }
     }
 }

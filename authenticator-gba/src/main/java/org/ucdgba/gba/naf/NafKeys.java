@@ -2,12 +2,12 @@ package org.ucdgba.gba.naf;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
+import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.gba.core.bootstrap.BTid;
 import org.ucdgba.gba.core.kdf.NafId;
 import org.ucdgba.gba.core.zn.ZnAnswer;
@@ -25,7 +25,7 @@ final class NafKeys {
     enum Source { CACHE, ZN }
 
     /** A usable Ks_NAF with what the BSF said about the subscriber. */
-    record NafKey(byte[] ksNaf, String impi, List<String> impus, Instant expires, Source source) {
+    record NafKey(byte[] ksNaf, String impi, List<String> impus, Source source) {
     }
 
     private final SingleUseObjectProvider cache;
@@ -36,16 +36,16 @@ final class NafKeys {
         this.realmId = realmId;
     }
 
+    /** Ks_NAF from the cache, else from the BSF over {@code zn}. */
     NafKey get(BTid btid, NafId nafId, ZnClient zn, boolean useCache) throws ZnException {
-        String key = "gba-ksnaf:" + realmId + ":" + nafId.fqdn() + ":" + nafId.uaProtocol() + ":" + btid.value();
+        String key = StoreKey.of("gba-ksnaf", realmId, nafId.fqdn(), nafId.uaProtocol().toString(), btid.value());
         if (useCache) {
             Map<String, String> notes = cache.get(key);
             if (notes != null && !notes.isEmpty()) {
                 Instant expires = Instant.parse(notes.get("expires"));
                 if (expires.isAfter(Instant.now())) {
                     return new NafKey(Base64.getDecoder().decode(notes.get("ks")), notes.get("impi"),
-                            notes.get("impus").isEmpty() ? List.of() : Arrays.asList(notes.get("impus").split("\n")),
-                            expires, Source.CACHE);
+                            GbaAuthenticator.impus(notes.get("impus")), Source.CACHE);
                 }
             }
         }
@@ -56,9 +56,9 @@ final class NafKeys {
         if (useCache) {
             long seconds = Math.max(1, Duration.between(Instant.now(), answer.keyExpiryTime()).toSeconds());
             cache.put(key, seconds, Map.of("ks", Base64.getEncoder().encodeToString(answer.meKeyMaterial()),
-                    "impi", answer.impi(), "impus", String.join("\n", answer.impus()),
+                    "impi", answer.impi(), "impus", GbaAuthenticator.joinImpus(answer.impus()),
                     "expires", answer.keyExpiryTime().toString()));
         }
-        return new NafKey(answer.meKeyMaterial(), answer.impi(), answer.impus(), answer.keyExpiryTime(), Source.ZN);
+        return new NafKey(answer.meKeyMaterial(), answer.impi(), answer.impus(), Source.ZN);
     }
 }

@@ -29,7 +29,7 @@ final class SubscriberMapper {
                         .findFirst()
                 : unique(config.impiAttribute(), impi);
         if (user.isEmpty() && config.createUsers()) {
-            user = Optional.of(create(impi));
+            user = create(impi);
         }
         user.ifPresent(u -> {
             if (!impus.isEmpty() && !impus.equals(u.getAttributeStream(config.impuAttribute()).toList())) {
@@ -45,10 +45,18 @@ final class SubscriberMapper {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    private UserModel create(String impi) {
-        UserModel user = session.users().addUser(realm, impi.toLowerCase(Locale.ROOT));
+    /**
+     * A new user named after the IMPI; none when that user name is taken by an account not linked to this IMPI,
+     * which is never taken over.
+     */
+    private Optional<UserModel> create(String impi) {
+        String username = impi.toLowerCase(Locale.ROOT);
+        if (session.users().getUserByUsername(realm, username) != null) {
+            return Optional.empty();
+        }
+        UserModel user = session.users().addUser(realm, username);
         user.setEnabled(true);
         user.setSingleAttribute(config.impiAttribute(), impi);
-        return user;
+        return Optional.of(user);
     }
 }

@@ -60,7 +60,11 @@ record Subscriber(UserModel user, String impi, CredentialModel stored, AkaCreden
             return Optional.empty();
         }
         try {
-            return Optional.of(Guss.parse(xml));
+            Guss guss = Guss.parse(xml);
+            if (!guss.impi().equals(impi)) {
+                throw new XmlException("GUSS id is not the user's IMPI");
+            }
+            return Optional.of(guss);
         } catch (XmlException e) {
             LOG.warnf("user %s has an unusable GUSS: %s", user.getId(), e.getMessage());
             return Optional.empty();

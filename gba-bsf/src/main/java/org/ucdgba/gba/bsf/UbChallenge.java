@@ -4,8 +4,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * An outstanding Ub challenge: the nonce sent in the 401 and the authentication vector behind it, kept until the
- * device answers or the challenge lifetime ends. Taken from the store exactly once, so a nonce is single-use.
+ * An outstanding Ub challenge: the subscriber and the authentication vector behind the nonce of a 401, kept under
+ * that nonce until the device answers or the challenge lifetime ends. Taken from the store exactly once, so a nonce
+ * is single-use.
  */
 record UbChallenge(String userId, String impi, byte[] rand, byte[] xres, byte[] ck, byte[] ik) {
 

@@ -74,8 +74,8 @@ final class UbEndpoint {
         if (nonce == null || nonce.isEmpty()) {
             return challenge(impi, false);
         }
-        Optional<UbChallenge> pending = store.takeChallenge(nonce);
-        if (pending.isEmpty() || !pending.get().impi().equals(impi)) {
+        Optional<UbChallenge> pending = store.takeChallenge(impi, nonce);
+        if (pending.isEmpty()) {
             // Unknown, expired or already answered nonce: a fresh challenge, marked stale (RFC 7616 clause 3.3).
             return challenge(impi, true);
         }
@@ -87,13 +87,20 @@ final class UbEndpoint {
         }
     }
 
-    /** Step 2 of TS 33.220 clause 4.5.2: a fresh vector from the subscriber's credential, sent as a 401. */
+    /**
+     * Step 2 of TS 33.220 clause 4.5.2: a 401 with a fresh vector from the subscriber's credential, or the nonce of
+     * the challenge still open for this IMPI, so that unanswered requests do not advance SQN. An unknown IMPI gets
+     * a challenge that cannot be answered, so that the status does not tell which IMPIs exist.
+     */
     private Response challenge(String impi, boolean stale) {
+        Optional<String> open = store.openChallenge(impi);
+        if (open.isPresent()) {
+            return unauthorized(open.get(), stale);
+        }
         Optional<Subscriber> found = Subscriber.byImpi(session, realm, impi);
         if (found.isEmpty()) {
             event.error(BsfErrors.UNKNOWN_SUBSCRIBER);
-            return BsfErrors.json(Response.Status.FORBIDDEN, BsfErrors.UNKNOWN_SUBSCRIBER,
-                    "no GBA subscription for this IMPI");
+            return unauthorized(new AkaNonce(random(16), random(16), random(16)).encode(), stale);
         }
         Subscriber subscriber = found.get();
         return challenge(subscriber, subscriber.aka().sqn().next(), stale);
@@ -105,8 +112,12 @@ final class UbEndpoint {
         byte[] rand = random(16);
         AuthenticationVector av = new AkaNetwork(subscriber.aka().milenage()).vector(rand, sqn, subscriber.aka().amf());
         String nonce = new AkaNonce(av.rand(), av.autn(), random(16)).encode();
-        store.putChallenge(nonce, new UbChallenge(subscriber.user().getId(), subscriber.impi(), av.rand(), av.xres(),
-                av.ck(), av.ik()), config.challengeLifetime());
+        store.putChallenge(subscriber.impi(), nonce, new UbChallenge(subscriber.user().getId(), subscriber.impi(),
+                av.rand(), av.xres(), av.ck(), av.ik()), config.challengeLifetime());
+        return unauthorized(nonce, stale);
+    }
+
+    private Response unauthorized(String nonce, boolean stale) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("realm", config.domain());
         d.put("nonce", nonce);
@@ -116,7 +127,7 @@ final class UbEndpoint {
             d.put("stale", "true");
         }
         return Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, DigestHeader.of(d).format())
+                .header(HttpHeaders.WWW_AUTHENTICATE, DigestHeader.of(d).formatChallenge())
                 .build();
     }
 
@@ -183,6 +194,9 @@ final class UbEndpoint {
         String qop = a.require("qop");
         if (!DigestCalculator.AUTH_INT.equals(qop)) {
             throw new DigestException("Ub requires qop=auth-int (TS 24.109 clause 4.2)");
+        }
+        if (DigestAlgorithm.fromToken(a.get("algorithm")) != DigestAlgorithm.AKAV1_MD5) {
+            throw new DigestException("Ub requires algorithm=AKAv1-MD5 (RFC 3310)");
         }
         String uri = a.require("uri");
         String path = session.getContext().getUri().getRequestUri().getRawPath();

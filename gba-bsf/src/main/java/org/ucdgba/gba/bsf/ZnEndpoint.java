@@ -8,12 +8,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.keycloak.authentication.authenticators.client.ClientIdAndSecretAuthenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCClientSecretConfigWrapper;
 import org.ucdgba.gba.core.kdf.GbaKdf;
 import org.ucdgba.gba.core.xml.XmlException;
 import org.ucdgba.gba.core.zn.ZnAnswer;
@@ -69,11 +72,17 @@ final class ZnEndpoint {
                     "no bootstrapping context for this B-TID; the UE must bootstrap again");
         }
         BootstrappingContext context = found.get();
+        // A subscriber removed or disabled since bootstrapping gets no more keys.
+        Optional<Subscriber> subscriber = Optional.ofNullable(session.users().getUserById(realm, context.userId()))
+                .filter(UserModel::isEnabled).flatMap(Subscriber::byUser);
+        if (subscriber.isEmpty()) {
+            event.user(context.userId()).error(BsfErrors.UNKNOWN_SUBSCRIBER);
+            return fault(Response.Status.INTERNAL_SERVER_ERROR, ZnException.Reason.UNKNOWN_BTID,
+                    "the subscription of this B-TID is no longer active");
+        }
         // GBA_ME subscription: the key material is Ks_NAF (TS 33.220 clause 4.5.3); no uiccKeyMaterial exists.
         byte[] ksNaf = GbaKdf.ksExtNaf(context.ks(), context.rand(), context.impi(), request.nafId());
-        String nafGroup = naf.get().getAttribute(BsfConfig.NAF_GROUP_ATTRIBUTE);
-        List<String> impus = Optional.ofNullable(session.users().getUserById(realm, context.userId()))
-                .flatMap(Subscriber::byUser).map(s -> s.impusFor(nafGroup)).orElse(List.of());
+        List<String> impus = subscriber.get().impusFor(naf.get().getAttribute(BsfConfig.NAF_GROUP_ATTRIBUTE));
         String answer = ZnSoap.writeAnswer(new ZnAnswer(context.impi(), ksNaf, null, context.created(),
                 context.expires(), impus));
         Arrays.fill(ksNaf, (byte) 0);
@@ -97,8 +106,11 @@ final class ZnEndpoint {
             return Optional.empty();
         }
         ClientModel client = realm.getClientByClientId(decoded.substring(0, colon));
+        // Only clients that authenticate by secret, with a secret that has not expired (Keycloak's own rules).
         if (client == null || !client.isEnabled() || client.isPublicClient()
+                || !ClientIdAndSecretAuthenticator.PROVIDER_ID.equals(client.getClientAuthenticatorType())
                 || client.getAttribute(BsfConfig.NAF_FQDNS_ATTRIBUTE) == null
+                || OIDCClientSecretConfigWrapper.fromClientModel(client).isClientSecretExpired()
                 || !client.validateSecret(decoded.substring(colon + 1))) {
             return Optional.empty();
         }

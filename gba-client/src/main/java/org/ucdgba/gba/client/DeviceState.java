@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Base64;
@@ -78,19 +78,19 @@ public final class DeviceState {
             p.setProperty("rand", Base64.getEncoder().encodeToString(bootstrap.rand()));
             p.setProperty("ks", Base64.getEncoder().encodeToString(bootstrap.ks()));
         }
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // Written to an owner-only temporary file and moved into place: a crash never leaves a truncated SQN.
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, ".device", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            tmp = Files.createTempFile(dir, ".device", ".tmp");
         }
-        if (!Files.exists(path)) {
-            Files.createFile(path);
-            try {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the platform's defaults apply
-            }
-        }
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "ucdgba device state: ISIM SQN and GBA bootstrap (secret)");
         }
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -97,8 +97,9 @@ public final class GbaCli {
         } catch (GbaClientException e) {
             err.println("gba-client: " + e.getMessage());
             return 1;
-        } catch (IOException e) {
-            err.println("gba-client: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // Malformed input (a URL, a state file, a header from a server) ends with its reason, not a trace.
+            err.println("gba-client: " + e);
             return 1;
         }
     }
@@ -165,7 +166,8 @@ public final class GbaCli {
         Path statePath = o.has("state") ? Path.of(o.get("state")) : null;
         DeviceState state = DeviceState.load(statePath);
         SoftwareIsim isim = new SoftwareIsim(impi, k, milenage(o, k).opc(), state.sqn());
-        UaSecurityProtocolId ua = UaSecurityProtocolId.of(o.getOr("ua-protocol", "0100000002"));
+        UaSecurityProtocolId ua = UaSecurityProtocolId.of(o.getOr("ua-protocol",
+                UaSecurityProtocolId.HTTP_DIGEST.toString()));
         return new Device(isim, state, URI.create(o.secret("bsf", env)), ua, timeout(o));
     }
 

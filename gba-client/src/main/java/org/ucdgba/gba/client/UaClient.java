@@ -26,7 +26,6 @@ public final class UaClient {
 
     /** User-Agent announcing GBA support (TS 24.109 clause 5.2.1). */
     public static final String USER_AGENT = "ucdgba-device/0.1 3gpp-gba";
-    private static final String REALM_PREFIX = "3GPP-bootstrapping@";
     private static final int MAX_STEPS = 20;
 
     private final HttpClient http;
@@ -75,7 +74,7 @@ public final class UaClient {
                 throw new GbaClientException("login stopped at HTTP " + status + " on " + uri + " without a GBA "
                         + "challenge or a redirect" + pageText(response));
             }
-            String fqdn = challenge.require("realm").substring(REALM_PREFIX.length());
+            String fqdn = challenge.require("realm").substring(NafId.DIGEST_REALM_PREFIX.length());
             if (!fqdn.equalsIgnoreCase(uri.getHost())) {
                 throw new GbaClientException("the NAF names itself " + fqdn + " but was reached as " + uri.getHost());
             }
@@ -111,7 +110,7 @@ public final class UaClient {
         for (String value : response.headers().allValues("WWW-Authenticate")) {
             try {
                 DigestHeader h = DigestHeader.parse(value, true);
-                if (h.get("realm") != null && h.get("realm").startsWith(REALM_PREFIX)) {
+                if (h.get("realm") != null && h.get("realm").startsWith(NafId.DIGEST_REALM_PREFIX)) {
                     return h;
                 }
             } catch (DigestException e) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import org.ucdgba.gba.core.bootstrap.BootstrappingInfo;
 import org.ucdgba.gba.core.digest.AkaNonce;
 import org.ucdgba.gba.core.digest.DigestException;
 import org.ucdgba.gba.core.digest.DigestHeader;
-import org.ucdgba.gba.core.kdf.GbaKdf;
 import org.ucdgba.gba.core.xml.XmlException;
 
 /**
@@ -52,7 +52,12 @@ public final class UbClient {
                 throw refused(response);
             }
             DigestHeader challenge = challenge(response);
-            AkaNonce nonce = AkaNonce.decode(challenge.require("nonce"));
+            AkaNonce nonce;
+            try {
+                nonce = AkaNonce.decode(challenge.require("nonce"));
+            } catch (DigestException e) {
+                throw new GbaClientException("the BSF's challenge is unusable: " + e.getMessage(), e);
+            }
             AkaResult result = isim.authenticate(nonce.rand(), nonce.autn());
             if (result instanceof AkaResult.MacFailure) {
                 throw new GbaClientException("the BSF's AUTN does not verify: it is not this subscriber's home network");
@@ -76,8 +81,7 @@ public final class UbClient {
             }
             try {
                 BootstrappingInfo info = BootstrappingInfo.parse(response.body());
-                return new Bootstrap(info.btid(), info.lifetime(), isim.impi(), nonce.rand(),
-                        GbaKdf.ks(ok.ck(), ok.ik()));
+                return new Bootstrap(info.btid(), info.lifetime(), isim.impi(), nonce.rand(), ok.ks());
             } catch (XmlException e) {
                 throw new GbaClientException("unusable BootstrappingInfo: " + e.getMessage(), e);
             }
@@ -110,6 +114,6 @@ public final class UbClient {
 
     private static GbaClientException refused(HttpResponse<byte[]> response) {
         return new GbaClientException("the BSF refused bootstrapping: HTTP " + response.statusCode() + " "
-                + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                + new String(response.body(), StandardCharsets.UTF_8));
     }
 }

@@ -15,8 +15,10 @@ public final class DigestHeader {
 
     /** The authentication scheme. */
     public static final String SCHEME = "Digest";
-    /** Directives that RFC 7616 sends as tokens, never quoted. */
-    private static final Set<String> UNQUOTED = Set.of("algorithm", "nc", "stale", "userhash", "charset");
+    /** Directives sent as tokens in Authorization and Authentication-Info (RFC 7616 clauses 3.4 and 3.5). */
+    private static final Set<String> UNQUOTED = Set.of("algorithm", "qop", "nc", "stale", "userhash", "charset");
+    /** In a challenge qop is a quoted list (RFC 7616 clause 3.3). */
+    private static final Set<String> UNQUOTED_IN_CHALLENGE = Set.of("algorithm", "stale", "userhash", "charset");
     private static final int MAX_LENGTH = 8192;
 
     private final Map<String, String> directives;
@@ -125,20 +127,29 @@ public final class DigestHeader {
         return directives;
     }
 
-    /** The header value with the scheme, for {@code WWW-Authenticate} and {@code Authorization}. */
+    /** The {@code WWW-Authenticate} value: scheme and directives, qop quoted. */
+    public String formatChallenge() {
+        return SCHEME + " " + formatDirectives(UNQUOTED_IN_CHALLENGE);
+    }
+
+    /** The {@code Authorization} value: scheme and directives, qop and nc as tokens. */
     public String format() {
-        return SCHEME + " " + formatDirectives();
+        return SCHEME + " " + formatDirectives(UNQUOTED);
     }
 
     /** The directives alone, for {@code Authentication-Info}. */
     public String formatDirectives() {
+        return formatDirectives(UNQUOTED);
+    }
+
+    private String formatDirectives(Set<String> unquoted) {
         StringBuilder b = new StringBuilder();
         directives.forEach((name, value) -> {
             if (b.length() > 0) {
                 b.append(", ");
             }
             b.append(name).append('=');
-            if (UNQUOTED.contains(name)) {
+            if (unquoted.contains(name)) {
                 b.append(value);
             } else {
                 b.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');

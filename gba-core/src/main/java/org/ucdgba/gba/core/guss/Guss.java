@@ -30,6 +30,9 @@ public record Guss(String impi, String uiccType, Long lifetimeSeconds, List<Uss>
 
     public Guss {
         Objects.requireNonNull(impi, "impi");
+        if (lifetimeSeconds != null && lifetimeSeconds <= 0) {
+            throw new IllegalArgumentException("GUSS lifeTime must be positive");
+        }
         ussList = List.copyOf(ussList);
     }
 
@@ -77,8 +80,8 @@ public record Guss(String impi, String uiccType, Long lifetimeSeconds, List<Uss>
         }
         try {
             return new Guss(impi, uiccType, lifetime == null ? null : Long.parseLong(lifetime), ussList);
-        } catch (NumberFormatException e) {
-            throw new XmlException("GUSS lifeTime is not a number of seconds");
+        } catch (IllegalArgumentException e) {
+            throw new XmlException("GUSS lifeTime is not a positive number of seconds");
         }
     }
 

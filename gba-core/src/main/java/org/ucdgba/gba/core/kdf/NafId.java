@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record NafId(String fqdn, UaSecurityProtocolId uaProtocol) {
 
+    /** The Digest realm prefix of a NAF using GBA_ME keys on Ua (TS 24.109 clause 5.2.2). */
+    public static final String DIGEST_REALM_PREFIX = "3GPP-bootstrapping@";
+
     public NafId {
         Objects.requireNonNull(fqdn, "fqdn");
         Objects.requireNonNull(uaProtocol, "uaProtocol");
@@ -20,6 +23,11 @@ public record NafId(String fqdn, UaSecurityProtocolId uaProtocol) {
             throw new IllegalArgumentException("not a NAF FQDN: " + fqdn);
         }
         fqdn = fqdn.toLowerCase(Locale.ROOT);
+    }
+
+    /** The Digest realm this NAF challenges with on Ua: {@code 3GPP-bootstrapping@<FQDN>}. */
+    public String digestRealm() {
+        return DIGEST_REALM_PREFIX + fqdn;
     }
 
     /** The octet string used as P3 of the key derivation: UTF-8 FQDN followed by the five protocol octets. */

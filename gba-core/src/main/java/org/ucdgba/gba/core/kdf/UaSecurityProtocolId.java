@@ -11,8 +11,6 @@ public final class UaSecurityProtocolId {
 
     /** (0x01,0x00,0x00,0x00,0x00): Ua security protocol of TS 33.221 (Annex H). */
     public static final UaSecurityProtocolId TS_33_221 = of("0100000000");
-    /** (0x01,0x00,0x00,0x00,0x01): shared-key TLS per TS 33.222 (Annex H). */
-    public static final UaSecurityProtocolId TLS_PSK_TS_33_222 = of("0100000001");
     /** (0x01,0x00,0x00,0x00,0x02): HTTP Digest authentication per TS 24.109 (Annex H); the default here. */
     public static final UaSecurityProtocolId HTTP_DIGEST = of("0100000002");
 

@@ -1,6 +1,7 @@
 package org.ucdgba.gba.core.zn;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,29 +18,35 @@ import java.util.Objects;
  */
 public final class ZnSoapClient implements ZnClient {
 
+    /** One HTTP client for every Zn client of this JVM: it is thread-safe and keeps connections alive. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
+
     private final URI endpoint;
     private final String authorization;
     private final Duration timeout;
-    private final HttpClient http;
 
     /**
      * A client for one BSF endpoint.
      *
-     * @param endpoint     the BSF's Zn URL
+     * @param endpoint     the BSF's Zn URL, http or https
      * @param nafClientId  the NAF's identity at the BSF
      * @param nafSecret    the NAF's secret at the BSF
-     * @param timeout      the bound on connecting and on the whole exchange
+     * @param timeout      the bound on the whole exchange, connection included
+     * @throws IllegalArgumentException when the endpoint is not an absolute http(s) URL
      */
     public ZnSoapClient(URI endpoint, String nafClientId, String nafSecret, Duration timeout) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        if (!("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+                || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("Zn endpoint must be an absolute http(s) URL");
+        }
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (nafClientId + ":" + nafSecret).getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     @Override
@@ -51,9 +58,13 @@ public final class ZnSoapClient implements ZnClient {
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(ZnSoap.writeRequest(request), StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
+        byte[] body;
         try {
-            response = http.send(post, HttpResponse.BodyHandlers.ofByteArray());
+            response = HTTP.send(post, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            }
         } catch (HttpTimeoutException e) {
             throw new ZnException(ZnException.Reason.UNAVAILABLE, "BSF did not answer within " + timeout, e);
         } catch (IOException e) {
@@ -69,6 +80,9 @@ public final class ZnSoapClient implements ZnClient {
         if (response.statusCode() != 200 && response.statusCode() != 500) {
             throw new ZnException(ZnException.Reason.PROTOCOL, "BSF answered HTTP " + response.statusCode());
         }
-        return ZnSoap.readAnswer(response.body());
+        if (body.length > MAX_ANSWER_BYTES) {
+            throw new ZnException(ZnException.Reason.PROTOCOL, "Zn answer larger than " + MAX_ANSWER_BYTES + " octets");
+        }
+        return ZnSoap.readAnswer(body);
     }
 }

@@ -34,6 +34,17 @@ class DigestHeaderTest {
     }
 
     @Test
+    void qopIsAQuotedListInAChallengeAndATokenInAnAnswer() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("realm", "r");
+        d.put("qop", "auth-int,auth");
+        d.put("algorithm", "MD5");
+        assertEquals("Digest realm=\"r\", qop=\"auth-int,auth\", algorithm=MD5", DigestHeader.of(d).formatChallenge());
+        d.put("qop", "auth-int");
+        assertEquals("realm=\"r\", qop=auth-int, algorithm=MD5", DigestHeader.of(d).formatDirectives());
+    }
+
+    @Test
     void refusesMalformedHeaders() {
         assertThrows(DigestException.class, () -> DigestHeader.parse("Basic dXNlcjpwYXNz", true));
         assertThrows(DigestException.class, () -> DigestHeader.parse("Digestrealm=\"x\"", true));

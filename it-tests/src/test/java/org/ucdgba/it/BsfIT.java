@@ -1,0 +1,121 @@
+package org.ucdgba.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ucdgba.gba.client.Bootstrap;
+import org.ucdgba.gba.client.DeviceState;
+import org.ucdgba.gba.core.bootstrap.BTid;
+import org.ucdgba.gba.core.kdf.NafId;
+import org.ucdgba.gba.core.kdf.UaSecurityProtocolId;
+import org.ucdgba.gba.core.zn.ZnException;
+import org.ucdgba.gba.core.zn.ZnRequest;
+import org.ucdgba.gba.core.zn.ZnSoapClient;
+
+/** The BSF's Ub and Zn endpoints at the HTTP level, against what a hostile or careless peer sends. */
+class BsfIT {
+
+    static final NafId NAF = new NafId("localhost", UaSecurityProtocolId.HTTP_DIGEST);
+    static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keycloak = OperatorKeycloak.get();
+    }
+
+    private static URI ub() {
+        return URI.create(keycloak.realmUrl("operator") + "/gba-bsf");
+    }
+
+    private static ZnSoapClient zn(String clientId, String secret) {
+        return new ZnSoapClient(URI.create(keycloak.realmUrl("operator") + "/gba-bsf/zn"), clientId, secret,
+                Duration.ofSeconds(10));
+    }
+
+    private static String firstRequest(String impi) {
+        return "Digest username=\"" + impi + "\", realm=\"localhost\", nonce=\"\", uri=\"/realms/operator/gba-bsf\", "
+                + "response=\"\"";
+    }
+
+    @Test
+    void repeatedFirstRequestsGetTheSameChallenge() throws Exception {
+        RawUserAgent device = new RawUserAgent("test-device 3gpp-gba");
+        HttpResponse<String> first = device.get(ub(), firstRequest(TestSubscriber.IMPI));
+        HttpResponse<String> second = device.get(ub(), firstRequest(TestSubscriber.IMPI));
+        assertEquals(401, first.statusCode());
+        // Unanswered challenges do not advance the subscriber's SQN: the open one is sent again.
+        assertEquals(first.headers().firstValue("WWW-Authenticate"), second.headers().firstValue("WWW-Authenticate"));
+        assertTrue(first.headers().firstValue("WWW-Authenticate").orElseThrow().contains("qop=\"auth-int\""));
+    }
+
+    @Test
+    void unknownImpiIsNotToldApart() throws Exception {
+        HttpResponse<String> unknown = new RawUserAgent("d").get(ub(), firstRequest("nobody@ims.operator.example"));
+        assertEquals(401, unknown.statusCode(), "the same status as for a subscriber");
+        assertTrue(keycloak.events("operator", "LOGIN_ERROR").stream()
+                .anyMatch(e -> "gba_unknown_subscriber".equals(e.path("error").asText())));
+    }
+
+    @Test
+    void peerChosenStoreKeysCannotBreakTheBsf() throws Exception {
+        // Keycloak's single-use store reserves keys ending in ".revoked"; a peer's text never forms a key.
+        HttpResponse<String> ub = new RawUserAgent("d").get(ub(), "Digest username=\"" + TestSubscriber.IMPI
+                + "\", realm=\"localhost\", nonce=\"abc.revoked\", uri=\"/realms/operator/gba-bsf\", qop=auth-int, "
+                + "nc=00000001, cnonce=\"c\", response=\"0\", algorithm=AKAv1-MD5");
+        assertEquals(401, ub.statusCode());
+        assertTrue(ub.headers().firstValue("WWW-Authenticate").orElseThrow().contains("stale=true"));
+        ZnException e = assertThrows(ZnException.class, () -> zn("naf-zn", "zn-secret").requestBootstrappingInfo(
+                new ZnRequest(new BTid("AAAAAAAAAAAAAAAAAAAAAA==@bsf.revoked"), NAF, false)));
+        assertEquals(ZnException.Reason.UNKNOWN_BTID, e.reason());
+    }
+
+    @Test
+    void malformedUbRequestsGetA400() throws Exception {
+        RawUserAgent device = new RawUserAgent("d");
+        assertEquals(400, device.get(ub(), null).statusCode());
+        assertEquals(400, device.get(ub(), "Basic YTpi").statusCode());
+        assertEquals(400, device.get(ub(), "Digest realm=\"localhost\"").statusCode());
+    }
+
+    @Test
+    void znRefusesWrongSecretsAndForeignNafIds() throws Exception {
+        Bootstrap b = TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K).bootstrap();
+        ZnRequest request = new ZnRequest(b.btid(), NAF, false);
+        assertEquals(ZnException.Reason.NAF_NOT_AUTHORIZED, assertThrows(ZnException.class,
+                () -> zn("naf-zn", "wrong").requestBootstrappingInfo(request)).reason());
+        assertEquals(ZnException.Reason.NAF_NOT_AUTHORIZED, assertThrows(ZnException.class,
+                () -> zn("demo-rp", "demo-rp-secret").requestBootstrappingInfo(request)).reason(),
+                "a client that is not a NAF");
+        assertEquals(ZnException.Reason.NAF_NOT_AUTHORIZED, assertThrows(ZnException.class,
+                () -> zn("naf-zn", "zn-secret").requestBootstrappingInfo(new ZnRequest(b.btid(),
+                        new NafId("other.example", UaSecurityProtocolId.HTTP_DIGEST), false))).reason(),
+                "a NAF may only obtain keys for its own FQDN");
+        assertEquals(32, zn("naf-zn", "zn-secret").requestBootstrappingInfo(request).meKeyMaterial().length);
+    }
+
+    @Test
+    void disabledSubscriberGetsNoMoreKeys() throws Exception {
+        Bootstrap b = TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K).bootstrap();
+        String alice = keycloak.admin("operator/users?username=alice&exact=true").get(0).get("id").asText();
+        ObjectNode user = (ObjectNode) keycloak.admin("operator/users/" + alice);
+        user.put("enabled", false);
+        keycloak.adminPut("operator/users/" + alice, user);
+        try {
+            ZnException e = assertThrows(ZnException.class, () -> zn("naf-zn", "zn-secret")
+                    .requestBootstrappingInfo(new ZnRequest(b.btid(), NAF, false)));
+            assertEquals(ZnException.Reason.UNKNOWN_BTID, e.reason());
+            assertFalse(e.getMessage().isEmpty());
+        } finally {
+            user.put("enabled", true);
+            keycloak.adminPut("operator/users/" + alice, user);
+        }
+    }
+}
