@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import org.ucdgba.gba.core.Hex;
 import org.junit.jupiter.api.Test;
 
 /** The published examples of RFC 7616 clause 3.9.1 and RFC 2617 clause 3.5, and the auth-int and rspauth forms. */
@@ -40,6 +41,25 @@ class DigestCalculatorTest {
                 "dcd98b7102dd2f0e8b11d0f600bfb0c093", "/dir/index.html", "auth", "00000001", "0a4f113b");
         assertEquals("6629fae49393a05397450978507c4ef1",
                 new DigestCalculator(DigestAlgorithm.MD5).response(in, "GET", null));
+    }
+
+    /**
+     * RFC 3310 has no worked example; this one (TS 35.207 test set 1, RES as the raw 8-octet password, RFC 3310
+     * clause 3.3) was computed independently with Python's hashlib. It also shows RES is not used as hex text.
+     */
+    @Test
+    void akav1Md5WithTheRawResAsPassword() {
+        byte[] res = Hex.decode("a54211d5e3ba50bf");
+        String nonce = new AkaNonce(Hex.decode("23553cbe9637a89d218ae64dae47bf35"),
+                Hex.decode("55f328b43577b9b94a9ffac354dfafb3"), new byte[0]).encode();
+        assertEquals("I1U8vpY3qJ0hiuZNrke/NVXzKLQ1d7m5Sp/6w1Tfr7M=", nonce);
+        DigestCalculator aka = new DigestCalculator(DigestAlgorithm.AKAV1_MD5);
+        assertEquals("4e75ff723eb81f0a9bef29922a1526d1", aka.response(new DigestInput("user@example.org",
+                "example.org", res, nonce, "sip:example.org", "auth", "00000001", "0a4f113b"), "REGISTER", null));
+        // With auts, the response is computed with an empty password (RFC 3310 clause 3.4).
+        assertEquals("1a2d0e5f3936c4c9fc5aa0f5ccec24da", aka.response(new DigestInput("user@example.org",
+                "example.org", new byte[0], nonce, "sip:example.org", "auth", "00000001", "0a4f113b"),
+                "REGISTER", null));
     }
 
     @Test
