@@ -17,6 +17,7 @@ import org.ucdgba.liberty.crypto.ProviderKeys;
 import org.ucdgba.liberty.crypto.SignatureAlgorithm;
 import org.ucdgba.liberty.crypto.SignaturePolicy;
 import org.ucdgba.liberty.xml.Elements;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -87,6 +88,9 @@ public final class XmlSignatures {
         }
         String idName = MessageXml.idAttribute(root);
         String id = root.getAttributeNS(null, idName);
+        if (id.isEmpty()) {
+            throw new LibertyException(Reason.MALFORMED, root.getLocalName() + " lacks its " + idName);
+        }
         root.setIdAttributeNS(null, idName, true);
         try {
             XMLSignature signature = new XMLSignature(sigElement, null, true);
@@ -104,12 +108,13 @@ public final class XmlSignatures {
                 throw new LibertyException(Reason.SIGNATURE_MISPLACED, "the signature does not reference the message "
                         + idName);
             }
-            if (!algorithm.digestUri().equals(reference.getMessageDigestAlgorithm().getAlgorithmURI())
-                    && !(policy.accepts(SignatureAlgorithm.RSA_SHA1)
-                    && SignatureAlgorithm.RSA_SHA1.digestUri().equals(
-                            reference.getMessageDigestAlgorithm().getAlgorithmURI()))) {
-                throw new LibertyException(Reason.ALGORITHM_NOT_ALLOWED, "digest algorithm "
-                        + reference.getMessageDigestAlgorithm().getAlgorithmURI() + " is not accepted");
+            String digest = reference.getMessageDigestAlgorithm() == null ? null
+                    : reference.getMessageDigestAlgorithm().getAlgorithmURI();
+            boolean legacyDigest = policy.accepts(SignatureAlgorithm.RSA_SHA1)
+                    && SignatureAlgorithm.RSA_SHA1.digestUri().equals(digest);
+            if (!algorithm.digestUri().equals(digest) && !legacyDigest) {
+                throw new LibertyException(Reason.ALGORITHM_NOT_ALLOWED, "digest algorithm " + digest
+                        + " is not accepted");
             }
             Transforms transforms = reference.getTransforms();
             for (int i = 0; transforms != null && i < transforms.getLength(); i++) {
@@ -125,7 +130,7 @@ public final class XmlSignatures {
                         "the signature does not verify with the partner's registered key");
             }
             return algorithm;
-        } catch (XMLSecurityException e) {
+        } catch (XMLSecurityException | DOMException | IllegalArgumentException e) {
             throw new LibertyException(Reason.SIGNATURE_INVALID, "the signature cannot be verified: "
                     + e.getMessage());
         }

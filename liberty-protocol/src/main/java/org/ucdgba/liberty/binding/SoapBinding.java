@@ -50,9 +50,18 @@ public final class SoapBinding {
         return MessageXml.read(message);
     }
 
-    /** The ProviderID of a SOAP message, read before the partner (and so its key) is known. Not verified. */
+    /**
+     * The ProviderID of a SOAP message, to find the partner whose key verifies it. Nothing else of the unverified
+     * message is read.
+     */
     public static String senderOf(byte[] envelope) throws LibertyException {
-        return MessageXml.read(messageElement(envelope)).providerId();
+        Element message = messageElement(envelope);
+        for (Node n = message.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && Elements.is(e, Liberty.LIB, "ProviderID")) {
+                return Elements.text(e);
+            }
+        }
+        throw new LibertyException(Reason.MALFORMED, message.getLocalName() + " lacks ProviderID");
     }
 
     private static Element messageElement(byte[] envelope) throws LibertyException {
