@@ -1,5 +1,6 @@
 package org.ucdgba.liberty.crypto;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -14,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -63,11 +65,11 @@ public record ProviderKeys(PrivateKey privateKey, X509Certificate certificate) {
     public static X509Certificate certificate(String pem) throws IOException {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object o = parser.readObject();
-            if (!(o instanceof org.bouncycastle.cert.X509CertificateHolder holder)) {
+            if (!(o instanceof X509CertificateHolder holder)) {
                 throw new IOException("no PEM certificate");
             }
             return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
+                    .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
         } catch (CertificateException e) {
             throw new IOException("unusable certificate: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.ucdgba.liberty.crypto;
 
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECKey;
@@ -54,7 +55,7 @@ public enum SignatureAlgorithm {
     }
 
     /** Whether this algorithm can be used with a key of this type. */
-    public boolean fits(java.security.Key key) {
+    public boolean fits(Key key) {
         return this == ECDSA_SHA256 ? key instanceof ECKey : key instanceof RSAKey;
     }
 
