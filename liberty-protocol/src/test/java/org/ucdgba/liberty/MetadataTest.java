@@ -53,8 +53,9 @@ class MetadataTest {
                     .getRawQuery()).message();
             RegisterNameIdentifierResponse response = masterRni.buildResponse(got, Status.success());
             assertTrue((p.isSoap()
-                    ? slaveRni.processResponseSoap(bytes(masterRni.buildResponseSoap(response)), sent, Fixtures.MASTER)
-                    : slaveRni.processResponseRedirect(masterRni.buildResponseRedirect(response).getRawQuery(), sent,
+                    ? slaveRni.processResponseSoap(bytes(masterRni.buildResponseSoap(response)), sent.requestId(),
+                    Fixtures.MASTER)
+                    : slaveRni.processResponseRedirect(masterRni.buildResponseRedirect(response).getRawQuery(), sent.requestId(),
                     Fixtures.MASTER)).status().isSuccess());
         }
         FederationTermination slaveTerm = new FederationTermination(atSlave);

@@ -36,7 +36,7 @@ class ProfilesTest {
 
         URI back = atMaster.buildResponseRedirect(atMaster.buildResponse(received.message(), Status.success()));
         assertTrue(back.toString().startsWith("https://slave.ucd.example/liberty/rni-return?ResponseID="));
-        RegisterNameIdentifierResponse response = atSlave.processResponseRedirect(back.getRawQuery(), sent,
+        RegisterNameIdentifierResponse response = atSlave.processResponseRedirect(back.getRawQuery(), sent.requestId(),
                 Fixtures.MASTER);
         assertTrue(response.status().isSuccess());
         assertEquals("state-1", response.relayState());
@@ -55,7 +55,7 @@ class ProfilesTest {
         String answer = atMaster.buildResponseSoap(atMaster.buildResponse(received.message(),
                 new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST)));
         RegisterNameIdentifierResponse response = atSlave.processResponseSoap(
-                answer.getBytes(StandardCharsets.UTF_8), sent, Fixtures.MASTER);
+                answer.getBytes(StandardCharsets.UTF_8), sent.requestId(), Fixtures.MASTER);
         assertEquals(new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST), response.status());
         assertNull(response.relayState());
     }
@@ -77,8 +77,8 @@ class ProfilesTest {
             RegisterNameIdentifierResponse response = atSlave.buildResponse(got, Status.success());
             RegisterNameIdentifierResponse back = profile.isSoap()
                     ? atMaster.processResponseSoap(atSlave.buildResponseSoap(response)
-                    .getBytes(StandardCharsets.UTF_8), sent, Fixtures.SLAVE)
-                    : atMaster.processResponseRedirect(atSlave.buildResponseRedirect(response).getRawQuery(), sent,
+                    .getBytes(StandardCharsets.UTF_8), sent.requestId(), Fixtures.SLAVE)
+                    : atMaster.processResponseRedirect(atSlave.buildResponseRedirect(response).getRawQuery(), sent.requestId(),
                     Fixtures.SLAVE);
             assertEquals(response, back);
         }

@@ -199,7 +199,7 @@ class RejectionsTest {
                         null), null);
         String answerToOther = RedirectBinding.encode(Fixtures.response(), Fixtures.MASTER_KEYS,
                 SignatureAlgorithm.RSA_SHA256);
-        refused(Reason.IN_RESPONSE_TO_MISMATCH, () -> atSlave.processResponseRedirect(answerToOther, sent,
+        refused(Reason.IN_RESPONSE_TO_MISMATCH, () -> atSlave.processResponseRedirect(answerToOther, sent.requestId(),
                 Fixtures.MASTER));
     }
 

@@ -75,25 +75,27 @@ public final class NameRegistration {
         return exchange.soap(exchange.partner(response.recipient()), response);
     }
 
-    /** Verifies a response that arrived by HTTP-Redirect and checks that it answers {@code sent}. */
-    public RegisterNameIdentifierResponse processResponseRedirect(String rawQuery, RegisterNameIdentifierRequest sent,
-                                                                  String sentTo) throws LibertyException {
-        return answers(exchange.receiveRedirect(rawQuery, RegisterNameIdentifierResponse.class), sent, sentTo);
+    /**
+     * Verifies a response that arrived by HTTP-Redirect and checks that it answers the request {@code sentId}
+     * that was sent to {@code sentTo}.
+     */
+    public RegisterNameIdentifierResponse processResponseRedirect(String rawQuery, String sentId, String sentTo)
+            throws LibertyException {
+        return answers(exchange.receiveRedirect(rawQuery, RegisterNameIdentifierResponse.class), sentId, sentTo);
     }
 
-    /** Verifies a response that arrived by SOAP and checks that it answers {@code sent}. */
-    public RegisterNameIdentifierResponse processResponseSoap(byte[] envelope, RegisterNameIdentifierRequest sent,
-                                                              String sentTo) throws LibertyException {
-        return answers(exchange.receiveSoap(envelope, RegisterNameIdentifierResponse.class), sent, sentTo);
+    /** Verifies a response that arrived by SOAP and checks that it answers the request {@code sentId}. */
+    public RegisterNameIdentifierResponse processResponseSoap(byte[] envelope, String sentId, String sentTo)
+            throws LibertyException {
+        return answers(exchange.receiveSoap(envelope, RegisterNameIdentifierResponse.class), sentId, sentTo);
     }
 
     private static RegisterNameIdentifierResponse answers(Exchange.Received<RegisterNameIdentifierResponse> received,
-                                                          RegisterNameIdentifierRequest sent, String sentTo)
-            throws LibertyException {
+                                                          String sentId, String sentTo) throws LibertyException {
         RegisterNameIdentifierResponse response = received.message();
-        if (!sent.requestId().equals(response.inResponseTo()) || !received.partner().providerId().equals(sentTo)) {
+        if (!sentId.equals(response.inResponseTo()) || !received.partner().providerId().equals(sentTo)) {
             throw new LibertyException(Reason.IN_RESPONSE_TO_MISMATCH, "the response does not answer request "
-                    + sent.requestId() + " sent to " + sentTo);
+                    + sentId + " sent to " + sentTo);
         }
         return response;
     }
