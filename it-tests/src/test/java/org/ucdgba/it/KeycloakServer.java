@@ -166,6 +166,25 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** POST on the admin REST API; answers the status. */
+    public int adminPost(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + path))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r.statusCode();
+    }
+
+    /** Stops and starts the same server on the same ports and database, as an operator's restart does. */
+    public KeycloakServer restart() throws IOException, InterruptedException {
+        close();
+        return start();
+    }
+
     /** The user events of a realm of one type, newest first. */
     public List<JsonNode> events(String realm, String type) throws IOException, InterruptedException {
         List<JsonNode> out = new ArrayList<>();

@@ -1,0 +1,107 @@
+package org.ucdgba.federation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One federation recorded by a master realm (seed step 6): a realm user, the slave's ProviderID, the master
+ * account's name identifier and the slave's. Unique per realm, user and slave (see the Liquibase changelog).
+ */
+@Entity
+@Table(name = "UCD_FEDERATION")
+@NamedQueries({
+    @NamedQuery(name = "ucdFederationsOfUser",
+            query = "select f from FederationEntity f where f.realmId = :realmId and f.userId = :userId"),
+    @NamedQuery(name = "ucdFederationOfUserAndPartner", query = "select f from FederationEntity f"
+            + " where f.realmId = :realmId and f.userId = :userId and f.partnerId = :partnerId"),
+    @NamedQuery(name = "ucdFederationByName", query = "select f from FederationEntity f where f.realmId = :realmId"
+            + " and f.partnerId = :partnerId and (f.localNameId = :name or f.partnerNameId = :name)"),
+    @NamedQuery(name = "ucdDeleteFederationsOfUser",
+            query = "delete from FederationEntity f where f.realmId = :realmId and f.userId = :userId"),
+    @NamedQuery(name = "ucdDeleteFederationsOfPartner",
+            query = "delete from FederationEntity f where f.realmId = :realmId and f.partnerId = :partnerId")
+})
+public class FederationEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "USER_ID", length = 36, nullable = false)
+    private String userId;
+
+    @Column(name = "PARTNER_ID", length = 255, nullable = false)
+    private String partnerId;
+
+    @Column(name = "LOCAL_NAME_ID", length = 255, nullable = false)
+    private String localNameId;
+
+    @Column(name = "PARTNER_NAME_ID", length = 255, nullable = false)
+    private String partnerNameId;
+
+    @Column(name = "CREATED_TIMESTAMP", nullable = false)
+    private long createdTimestamp;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getPartnerId() {
+        return partnerId;
+    }
+
+    public void setPartnerId(String partnerId) {
+        this.partnerId = partnerId;
+    }
+
+    public String getLocalNameId() {
+        return localNameId;
+    }
+
+    public void setLocalNameId(String localNameId) {
+        this.localNameId = localNameId;
+    }
+
+    public String getPartnerNameId() {
+        return partnerNameId;
+    }
+
+    public void setPartnerNameId(String partnerNameId) {
+        this.partnerNameId = partnerNameId;
+    }
+
+    public long getCreatedTimestamp() {
+        return createdTimestamp;
+    }
+
+    public void setCreatedTimestamp(long createdTimestamp) {
+        this.createdTimestamp = createdTimestamp;
+    }
+}

@@ -1,0 +1,66 @@
+package org.ucdgba.federation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.metadata.MetadataXml;
+import org.ucdgba.liberty.profile.Partner;
+import org.ucdgba.liberty.profile.Partners;
+
+/** The masters of a slave realm: its enabled identity providers of type {@value MasterIdentityProvider#ID}. */
+public final class IdpPartners implements Partners {
+
+    private static final Logger LOG = Logger.getLogger(IdpPartners.class);
+    private final KeycloakSession session;
+
+    /** The masters of the session's realm. */
+    public IdpPartners(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** The identity providers that are masters. */
+    public Stream<IdentityProviderModel> masters() {
+        return session.identityProviders().getAllStream()
+                .filter(m -> MasterIdentityProvider.ID.equals(m.getProviderId()) && m.isEnabled());
+    }
+
+    /** A master by its alias in this realm, with its partner configuration. */
+    public Optional<Master> byAlias(String alias) {
+        return masters().filter(m -> m.getAlias().equals(alias)).findFirst().flatMap(this::master);
+    }
+
+    @Override
+    public Optional<Partner> byProviderId(String providerId) {
+        return masters().map(this::master).flatMap(Optional::stream)
+                .filter(m -> m.partner().providerId().equals(providerId)).map(Master::partner).findFirst();
+    }
+
+    /** The master of a ProviderID, with its alias. */
+    public Optional<Master> masterByProviderId(String providerId) {
+        return masters().map(this::master).flatMap(Optional::stream)
+                .filter(m -> m.partner().providerId().equals(providerId)).findFirst();
+    }
+
+    private Optional<Master> master(IdentityProviderModel model) {
+        String metadata = model.getConfig().get(MasterIdentityProvider.METADATA);
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Master(model, new Partner(MetadataXml.read(metadata.getBytes(
+                    StandardCharsets.UTF_8)), ClientPartners.policy(model.getConfig().get(
+                    MasterIdentityProvider.SIG_ALG)))));
+        } catch (LibertyException e) {
+            LOG.warnf("master %s has unusable Liberty metadata: %s", model.getAlias(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A master: its identity provider model and its partner configuration. */
+    public record Master(IdentityProviderModel model, Partner partner) {
+    }
+}

@@ -1,0 +1,67 @@
+package org.ucdgba.federation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.ucdgba.liberty.crypto.ProviderKeys;
+import org.ucdgba.liberty.profile.Exchange;
+import org.ucdgba.liberty.profile.Partners;
+import org.ucdgba.liberty.profile.ReplayGuard;
+import org.ucdgba.liberty.profile.Self;
+
+/**
+ * The realm as a Liberty provider: its active RS256 key and certificate sign its messages (so its metadata
+ * publishes the realm certificate), message identifiers are remembered in Keycloak's cluster-wide single-use
+ * store, and the clock skew is three minutes.
+ */
+public final class LibertyKeys {
+
+    /** Accepted difference between a partner's IssueInstant and this server's clock. */
+    public static final Duration SKEW = Duration.ofMinutes(3);
+
+    private LibertyKeys() {
+    }
+
+    /** This realm's signing keys. */
+    public static ProviderKeys realmKeys(KeycloakSession session, RealmModel realm) {
+        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.RS256);
+        return new ProviderKeys((PrivateKey) key.getPrivateKey(), key.getCertificate());
+    }
+
+    /** An exchange for this realm as provider {@code providerId} with the given partners. */
+    public static Exchange exchange(KeycloakSession session, RealmModel realm, String providerId, Partners partners) {
+        return new Exchange(new Self(providerId, realmKeys(session, realm)), partners, replayGuard(session, realm),
+                Clock.systemUTC(), SKEW);
+    }
+
+    /** Replay protection shared by every node of the cluster. */
+    static ReplayGuard replayGuard(KeycloakSession session, RealmModel realm) {
+        return (providerId, messageId, keepUntil) -> session.singleUseObjects().putIfAbsent(
+                storeKey("liberty-id", realm, providerId, messageId),
+                Math.max(1, Duration.between(java.time.Instant.now(), keepUntil).toSeconds() + SKEW.toSeconds()));
+    }
+
+    /** A store key whose peer-chosen parts are hashed, so that no peer controls the key's text. */
+    public static String storeKey(String prefix, RealmModel realm, String... parts) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha256.update(p.getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+            }
+            return prefix + ":" + realm.getId() + ":"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.ucdgba.federation;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.AuthorizationEndpointBase;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.ucdgba.liberty.FederationTerminationNotification;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.RegisterNameIdentifierRequest;
+import org.ucdgba.liberty.binding.SoapBinding;
+import org.ucdgba.liberty.metadata.MetadataXml;
+import org.ucdgba.liberty.metadata.ProviderMetadata;
+import org.ucdgba.liberty.metadata.Profile;
+import org.ucdgba.liberty.profile.Exchange;
+import org.ucdgba.liberty.profile.FederationTermination;
+import org.ucdgba.liberty.profile.NameRegistration;
+
+/**
+ * The master's Liberty endpoints under {@code /realms/{realm}/protocol/liberty-idff}: {@code rni} takes a slave's
+ * RegisterNameIdentifierRequest by HTTP-Redirect (seed step 5) and starts the realm's browser flow for the named
+ * master account; {@code fedterm} and {@code soap} take a slave's FederationTerminationNotification; {@code
+ * metadata} publishes this master's ID-FF metadata. Each request is verified against the registered slave only.
+ */
+public final class MasterEndpoint extends AuthorizationEndpointBase {
+
+    private static final int MAX_BODY = 128 * 1024;
+
+    MasterEndpoint(KeycloakSession session, EventBuilder event) {
+        super(session, event);
+    }
+
+    private Exchange exchange() {
+        return LibertyKeys.exchange(session, realm, MasterProtocol.providerId(session, realm),
+                new ClientPartners(realm));
+    }
+
+    /** RegisterNameIdentifierRequest, rni-sp-http (seed step 5, then 4.1-4.3 in the browser flow). */
+    @GET
+    @Path("rni")
+    public Response registerNameIdentifier() {
+        checkRealm();
+        event.event(EventType.FEDERATED_IDENTITY_LINK);
+        Exchange.Received<RegisterNameIdentifierRequest> received;
+        try {
+            received = new NameRegistration(exchange()).processRequestRedirect(rawQuery());
+        } catch (LibertyException e) {
+            return refuse(e);
+        }
+        RegisterNameIdentifierRequest request = received.message();
+        ClientModel slave = realm.getClientByClientId(received.partner().providerId());
+        AuthenticationSessionModel authSession = createAuthenticationSession(slave, request.relayState());
+        authSession.setProtocol(MasterProtocol.ID);
+        authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
+        authSession.setRedirectUri(received.partner().metadata().registerNameIdentifierReturnUrl());
+        String account = request.idpProvided().value().toLowerCase(Locale.ROOT);
+        authSession.setClientNote(MasterProtocol.NOTE_REQUEST_ID, request.requestId());
+        authSession.setClientNote(MasterProtocol.NOTE_MASTER_ACCOUNT, account);
+        authSession.setClientNote(MasterProtocol.NOTE_SLAVE_NAME, request.spProvided() != null
+                ? request.spProvided().value() : request.oldProvided().value());
+        if (request.relayState() != null) {
+            authSession.setClientNote(MasterProtocol.NOTE_RELAY_STATE, request.relayState());
+        }
+        // The login form starts with the master account the slave named.
+        authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, account);
+        MasterProtocol protocol = (MasterProtocol) new MasterProtocol().setSession(session).setRealm(realm)
+                .setEventBuilder(event);
+        return handleBrowserAuthenticationRequest(authSession, protocol, false, false);
+    }
+
+    /** FederationTerminationNotification by HTTP-Redirect (fedterm-sp-http). */
+    @GET
+    @Path("fedterm")
+    public Response terminateByRedirect() {
+        checkRealm();
+        try {
+            FederationTermination profile = new FederationTermination(exchange());
+            Exchange.Received<FederationTerminationNotification> received = profile.processRedirect(rawQuery());
+            terminate(received);
+            return Response.seeOther(profile.returnUrl(received)).build();
+        } catch (LibertyException e) {
+            return refuse(e);
+        }
+    }
+
+    /** FederationTerminationNotification by SOAP (fedterm-sp-soap). One-way: 204 on success, a SOAP fault if not. */
+    @POST
+    @Path("soap")
+    @Consumes(MediaType.WILDCARD)
+    public Response soap(InputStream body) {
+        checkRealm();
+        try {
+            terminate(new FederationTermination(exchange()).processSoap(read(body)));
+            return Response.noContent().build();
+        } catch (LibertyException e) {
+            event.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, e.getMessage())
+                    .error("liberty_" + e.reason().name().toLowerCase(Locale.ROOT));
+            return SoapFaults.fault(e);
+        }
+    }
+
+    /** The federations of the user whose bearer token comes with the request (the UCD client's view). */
+    @GET
+    @Path("federations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response federations() {
+        checkRealm();
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null) {
+            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "not_authenticated")).build();
+        }
+        List<Map<String, Object>> out = new FederationStore(session, realm).ofUser(auth.getUser().getId()).stream()
+                .map(f -> Map.<String, Object>of("slave", f.getPartnerId(), "masterNameId", f.getLocalNameId(),
+                        "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
+                .toList();
+        return Response.ok(out).build();
+    }
+
+    /** This master's ID-FF metadata (IDPDescriptor), for slaves to register it. */
+    @GET
+    @Path("metadata")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response metadata() {
+        checkRealm();
+        String base = MasterProtocol.providerId(session, realm);
+        ProviderMetadata m = new ProviderMetadata(base, ProviderMetadata.Role.IDP,
+                LibertyKeys.realmKeys(session, realm).certificate(), base + "/soap", base + "/fedterm", null,
+                List.of(Profile.FEDTERM_SP_HTTP.uri(), Profile.FEDTERM_SP_SOAP.uri()),
+                List.of(Profile.RNI_SP_HTTP.uri()), base + "/rni", null, null, null);
+        return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    private void terminate(Exchange.Received<FederationTerminationNotification> received) {
+        FederationStore store = new FederationStore(session, realm);
+        String slave = received.partner().providerId();
+        store.byName(slave, received.message().nameIdentifier().value()).ifPresent(f -> {
+            store.remove(f);
+            event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(f.getUserId())
+                    .detail("slave_name_id", f.getPartnerNameId()).success();
+        });
+    }
+
+    private Response refuse(LibertyException e) {
+        event.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, e.getMessage())
+                .error("liberty_" + e.reason().name().toLowerCase(Locale.ROOT));
+        return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.INVALID_REQUEST);
+    }
+
+    private String rawQuery() {
+        String q = session.getContext().getUri().getRequestUri().getRawQuery();
+        return q == null ? "" : q;
+    }
+
+    private static byte[] read(InputStream body) throws LibertyException {
+        try (InputStream in = body) {
+            byte[] bytes = in == null ? new byte[0] : in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new LibertyException(LibertyException.Reason.HOSTILE_XML, "request body too large");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new LibertyException(LibertyException.Reason.MALFORMED, "unreadable request body");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.ucdgba.federation;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ClientData;
+import org.keycloak.protocol.LoginProtocol;
+import org.keycloak.protocol.LoginProtocolFactory;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.LibertyMessage;
+import org.ucdgba.liberty.RegisterNameIdentifierResponse;
+import org.ucdgba.liberty.Status;
+import org.ucdgba.liberty.profile.NameRegistration;
+
+/**
+ * The Master UCD server as a Keycloak login protocol, {@value #ID}: slaves are its clients. When the realm's
+ * browser flow has authenticated the user a slave's RegisterNameIdentifierRequest asked about (seed steps
+ * 4.1-4.3), it checks that the user is the requested master account, records the federation (step 6) and sends
+ * the user agent back with a signed RegisterNameIdentifierResponse (step 7). A refusal or a cancelled login goes
+ * back as a response with status samlp:Responder / samlp:RequestDenied, and nothing is recorded.
+ */
+public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory {
+
+    /** The protocol id of slave clients. */
+    public static final String ID = "liberty-idff";
+    /** Authentication session notes carrying the request through the login. */
+    static final String NOTE_REQUEST_ID = "liberty.requestId";
+    static final String NOTE_MASTER_ACCOUNT = "liberty.masterAccount";
+    static final String NOTE_SLAVE_NAME = "liberty.slaveName";
+    static final String NOTE_RELAY_STATE = "liberty.relayState";
+
+    private static final Logger LOG = Logger.getLogger(MasterProtocol.class);
+
+    private KeycloakSession session;
+    private RealmModel realm;
+    private EventBuilder event;
+
+    /** The master's ProviderID: the realm's protocol endpoint URL. */
+    static String providerId(KeycloakSession session, RealmModel realm) {
+        return session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
+                + realm.getName() + "/protocol/" + ID;
+    }
+
+    @Override
+    public Response authenticated(AuthenticationSessionModel authSession, UserSessionModel userSession,
+                                  ClientSessionContext clientSessionCtx) {
+        UserModel user = userSession.getUser();
+        ClientModel slave = authSession.getClient();
+        String requested = authSession.getClientNote(NOTE_MASTER_ACCOUNT);
+        String slaveName = authSession.getClientNote(NOTE_SLAVE_NAME);
+        EventBuilder e = event.clone().event(EventType.FEDERATED_IDENTITY_LINK).client(slave).user(user)
+                .detail(Details.USERNAME, user.getUsername()).detail("slave_name_id", slaveName);
+        Status status;
+        if (requested == null || !requested.toLowerCase(Locale.ROOT).equals(user.getUsername())) {
+            // The one who authenticated is not the master account the slave named: no federation.
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("requested_account", requested)
+                    .error("liberty_not_the_requested_account");
+            status = new Status(Status.RESPONDER, Status.REQUEST_DENIED);
+        } else {
+            new FederationStore(session, realm).link(user.getId(), slave.getClientId(), user.getUsername(),
+                    slaveName);
+            e.success();
+            status = Status.success();
+        }
+        return respond(authSession, status);
+    }
+
+    @Override
+    public Response sendError(AuthenticationSessionModel authSession, Error error, String errorMessage) {
+        event.clone().event(EventType.FEDERATED_IDENTITY_LINK_ERROR).client(authSession.getClient())
+                .detail(Details.REASON, String.valueOf(errorMessage)).error("liberty_" + error.name().toLowerCase(
+                        Locale.ROOT));
+        return respond(authSession, new Status(Status.RESPONDER, Status.REQUEST_DENIED));
+    }
+
+    /** The signed RegisterNameIdentifierResponse, by redirect to the slave's RegisterNameIdentifierServiceReturnURL. */
+    private Response respond(AuthenticationSessionModel authSession, Status status) {
+        String slaveId = authSession.getClient().getClientId();
+        RegisterNameIdentifierResponse response = new RegisterNameIdentifierResponse(LibertyMessage.newId(),
+                authSession.getClientNote(NOTE_REQUEST_ID), Instant.now(), slaveId, providerId(session, realm),
+                status, authSession.getClientNote(NOTE_RELAY_STATE));
+        try {
+            return Response.seeOther(new NameRegistration(LibertyKeys.exchange(session, realm,
+                    providerId(session, realm), new ClientPartners(realm))).buildResponseRedirect(response)).build();
+        } catch (LibertyException e) {
+            LOG.warnf("cannot answer slave %s: %s", slaveId, e.getMessage());
+            return ErrorPage.error(session, authSession, Response.Status.BAD_GATEWAY, Messages.INVALID_REQUEST);
+        }
+    }
+
+    @Override
+    public Response sendError(ClientModel client, ClientData clientData, Error error) {
+        return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.INVALID_REQUEST);
+    }
+
+    @Override
+    public ClientData getClientData(AuthenticationSessionModel authSession) {
+        return new ClientData(authSession.getRedirectUri(), null, null, authSession.getClientNote(NOTE_RELAY_STATE));
+    }
+
+    /** The master must authenticate the user itself for a federation (seed step 4): no single sign-on. */
+    @Override
+    public boolean requireReauthentication(UserSessionModel userSession, AuthenticationSessionModel authSession) {
+        return true;
+    }
+
+    @Override
+    public Response backchannelLogout(UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response frontchannelLogout(UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
+        return null;
+    }
+
+    @Override
+    public Response finishBrowserLogout(UserSessionModel userSession, AuthenticationSessionModel logoutSession) {
+        return null;
+    }
+
+    @Override
+    public LoginProtocol setSession(KeycloakSession session) {
+        this.session = session;
+        return this;
+    }
+
+    @Override
+    public LoginProtocol setRealm(RealmModel realm) {
+        this.realm = realm;
+        return this;
+    }
+
+    @Override
+    public LoginProtocol setUriInfo(UriInfo uriInfo) {
+        return this;
+    }
+
+    @Override
+    public LoginProtocol setHttpHeaders(HttpHeaders headers) {
+        return this;
+    }
+
+    @Override
+    public LoginProtocol setEventBuilder(EventBuilder event) {
+        this.event = event;
+        return this;
+    }
+
+    // LoginProtocolFactory
+
+    @Override
+    public LoginProtocol create(KeycloakSession session) {
+        return new MasterProtocol().setSession(session);
+    }
+
+    @Override
+    public Object createProtocolEndpoint(KeycloakSession session, EventBuilder event) {
+        return new MasterEndpoint(session, event);
+    }
+
+    @Override
+    public Map<String, ProtocolMapperModel> getBuiltinMappers() {
+        return Map.of();
+    }
+
+    @Override
+    public void createDefaultClientScopes(RealmModel newRealm, boolean addScopesToExistingClients) {
+    }
+
+    @Override
+    public void setupClientDefaults(ClientRepresentation rep, ClientModel newClient) {
+    }
+
+    @Override
+    public void addClientScopeDefaults(ClientScopeRepresentation clientRep) {
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,307 @@
+package org.ucdgba.federation;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.ucdgba.liberty.FederationTerminationNotification;
+import org.ucdgba.liberty.Liberty;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.NameIdentifier;
+import org.ucdgba.liberty.RegisterNameIdentifierRequest;
+import org.ucdgba.liberty.RegisterNameIdentifierResponse;
+import org.ucdgba.liberty.binding.QueryString;
+import org.ucdgba.liberty.binding.SoapBinding;
+import org.ucdgba.liberty.metadata.MetadataXml;
+import org.ucdgba.liberty.metadata.ProviderMetadata;
+import org.ucdgba.liberty.metadata.Profile;
+import org.ucdgba.liberty.profile.Exchange;
+import org.ucdgba.liberty.profile.FederationTermination;
+import org.ucdgba.liberty.profile.NameRegistration;
+
+/**
+ * The Slave UCD server under {@code /realms/{realm}/ucd-federation}, for a UCD client holding the user's bearer
+ * token (seed steps 2-3 and 9): list the masters, start a federation (IdentityFederationRequest), and end one.
+ * {@code rni-return} takes the master's signed RegisterNameIdentifierResponse (step 8) and links the accounts
+ * (step 9), answering the user agent with a page, or JSON for an application (IdentityFederationResponse).
+ * {@code metadata} publishes the slave's ID-FF metadata. See docs/federation-api.md.
+ */
+public final class SlaveResource {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final long PENDING_SECONDS = 600;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final IdpPartners masters;
+
+    SlaveResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.masters = new IdpPartners(session);
+    }
+
+    static String providerId(KeycloakSession session, RealmModel realm) {
+        return session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
+                + realm.getName() + "/" + SlaveResourceProviderFactory.ID;
+    }
+
+    private Exchange exchange() {
+        return LibertyKeys.exchange(session, realm, providerId(session, realm), masters);
+    }
+
+    private EventBuilder event(EventType type) {
+        return new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
+    }
+
+    /** The masters this slave federates with ("list of Master UCD Server addresses", step 2). */
+    @GET
+    @Path("masters")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response listMasters() {
+        if (user().isEmpty()) {
+            return unauthorized();
+        }
+        List<Map<String, String>> out = masters.masters().map(m -> Map.of("alias", m.getAlias(),
+                "displayName", m.getDisplayName() == null ? m.getAlias() : m.getDisplayName())).toList();
+        return Response.ok(out).build();
+    }
+
+    /**
+     * IdentityFederationRequest (step 3): {"master": alias, "masterAccount": name}. Answers 200 with the URL of the
+     * master that the user agent must follow (step 5): a signed RegisterNameIdentifierRequest, rni-sp-http.
+     */
+    @POST
+    @Path("federations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response startFederation(Map<String, String> body) {
+        Optional<UserModel> user = user();
+        if (user.isEmpty()) {
+            return unauthorized();
+        }
+        String alias = body == null ? null : body.get("master");
+        String account = body == null ? null : body.get("masterAccount");
+        Optional<IdpPartners.Master> master = alias == null ? Optional.empty() : masters.byAlias(alias);
+        if (master.isEmpty() || account == null || account.isBlank() || account.length() > 255) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request",
+                    "name a configured master and the master account");
+        }
+        String masterId = master.get().partner().providerId();
+        NameIdentifier masterName = new NameIdentifier(account.strip(), masterId, null);
+        NameIdentifier slaveName = new NameIdentifier(user.get().getUsername(), providerId(session, realm),
+                Liberty.FORMAT_FEDERATED);
+        try {
+            NameRegistration rni = new NameRegistration(exchange());
+            RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
+                    slaveName, masterName, null);
+            session.singleUseObjects().put(pendingKey(request.requestId()), PENDING_SECONDS, Map.of(
+                    "userId", user.get().getId(), "alias", alias, "masterAccount", masterName.value(),
+                    "masterId", masterId));
+            URI redirect = rni.buildRequestRedirect(masterId, request);
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("requestId", request.requestId());
+            out.put("redirect", redirect.toString());
+            return Response.ok(out).build();
+        } catch (LibertyException e) {
+            return error(Response.Status.BAD_GATEWAY, "master_not_usable", e.getMessage());
+        }
+    }
+
+    /** The federations of the user (IdentityFederationResponse for each linked master). */
+    @GET
+    @Path("federations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response listFederations() {
+        Optional<UserModel> user = user();
+        if (user.isEmpty()) {
+            return unauthorized();
+        }
+        List<Map<String, String>> out = session.users().getFederatedIdentitiesStream(realm, user.get())
+                .filter(f -> masters.byAlias(f.getIdentityProvider()).isPresent())
+                .map(f -> Map.of("master", f.getIdentityProvider(), "masterAccount", f.getUserName())).toList();
+        return Response.ok(out).build();
+    }
+
+    /** RegisterNameIdentifierResponse from the master (steps 7-9). */
+    @GET
+    @Path("rni-return")
+    public Response registerNameIdentifierReturn(@jakarta.ws.rs.core.Context HttpHeaders headers) {
+        boolean json = headers.getAcceptableMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON_TYPE::equals);
+        String rawQuery = Optional.ofNullable(session.getContext().getUri().getRequestUri().getRawQuery()).orElse("");
+        EventBuilder e = event(EventType.FEDERATED_IDENTITY_LINK);
+        Map<String, String> pending;
+        RegisterNameIdentifierResponse response;
+        try {
+            String inResponseTo = QueryString.parse(rawQuery).get("InResponseTo");
+            pending = inResponseTo == null ? null : session.singleUseObjects().remove(pendingKey(inResponseTo));
+            if (pending == null) {
+                throw new LibertyException(LibertyException.Reason.IN_RESPONSE_TO_MISMATCH,
+                        "no federation request of this server is waiting for this response");
+            }
+            response = new NameRegistration(exchange()).processResponseRedirect(rawQuery, inResponseTo,
+                    pending.get("masterId"));
+        } catch (LibertyException ex) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, ex.getMessage())
+                    .error("liberty_" + ex.reason().name().toLowerCase(Locale.ROOT));
+            return result(json, Response.Status.BAD_REQUEST, "failed", "The master's answer was refused.", null);
+        }
+        String alias = pending.get("alias");
+        UserModel user = session.users().getUserById(realm, pending.get("userId"));
+        e.detail(Details.IDENTITY_PROVIDER, alias).detail("master_account", pending.get("masterAccount"));
+        if (user == null) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("user_not_found");
+            return result(json, Response.Status.BAD_REQUEST, "failed", "The account here no longer exists.", alias);
+        }
+        e.user(user);
+        if (!response.status().isSuccess()) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("status", response.status().code().getLocalPart()
+                    + (response.status().secondLevel() == null ? "" : " " + response.status().secondLevel()
+                    .getLocalPart())).error("liberty_master_refused");
+            return result(json, Response.Status.FORBIDDEN, "refused", "The master did not federate the accounts.",
+                    alias);
+        }
+        FederatedIdentityModel link = new FederatedIdentityModel(alias, pending.get("masterAccount"),
+                pending.get("masterAccount"));
+        UserModel holder = session.users().getUserByFederatedIdentity(realm, link);
+        if (holder != null && !holder.getId().equals(user.getId())) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_master_account_linked_elsewhere");
+            return result(json, Response.Status.CONFLICT, "conflict",
+                    "This master account is already federated with another account here.", alias);
+        }
+        if (session.users().getFederatedIdentity(realm, user, alias) != null) {
+            session.users().updateFederatedIdentity(realm, user, link);
+        } else {
+            session.users().addFederatedIdentity(realm, user, link);
+        }
+        e.success();
+        return result(json, Response.Status.OK, "linked", "Your accounts are now federated.", alias);
+    }
+
+    /** Ends a federation from the slave (fedterm-sp-soap), then removes the link here. */
+    @DELETE
+    @Path("federations/{master}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response endFederation(@PathParam("master") String alias) {
+        Optional<UserModel> user = user();
+        if (user.isEmpty()) {
+            return unauthorized();
+        }
+        FederatedIdentityModel link = session.users().getFederatedIdentity(realm, user.get(), alias);
+        Optional<IdpPartners.Master> master = masters.byAlias(alias);
+        if (link == null || master.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "not_federated", "no federation with this master");
+        }
+        EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY).user(user.get())
+                .detail(Details.IDENTITY_PROVIDER, alias);
+        try {
+            FederationTermination fedterm = new FederationTermination(exchange());
+            String masterId = master.get().partner().providerId();
+            FederationTerminationNotification notification = fedterm.initNotification(masterId,
+                    Profile.FEDTERM_SP_SOAP, new NameIdentifier(user.get().getUsername(), providerId(session, realm),
+                            Liberty.FORMAT_FEDERATED), null);
+            String soapEndpoint = master.get().partner().metadata().soapEndpoint();
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(soapEndpoint))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", SoapBinding.CONTENT_TYPE)
+                    .header("SOAPAction", "\"\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(fedterm.buildSoap(masterId, notification))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail("status", String.valueOf(
+                        answer.statusCode())).error("liberty_master_refused");
+                return error(Response.Status.BAD_GATEWAY, "master_refused", "the master refused the termination");
+            }
+        } catch (LibertyException | IllegalArgumentException | IOException ex) {
+            e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
+                    .error("liberty_master_unreachable");
+            return error(Response.Status.BAD_GATEWAY, "master_unreachable", "the master could not be reached");
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return error(Response.Status.SERVICE_UNAVAILABLE, "interrupted", "interrupted");
+        }
+        session.users().removeFederatedIdentity(realm, user.get(), alias);
+        e.success();
+        return Response.noContent().build();
+    }
+
+    /** This slave's ID-FF metadata (SPDescriptor), for masters to register it as a client. */
+    @GET
+    @Path("metadata")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response metadata() {
+        String base = providerId(session, realm);
+        ProviderMetadata m = new ProviderMetadata(base, ProviderMetadata.Role.SP,
+                LibertyKeys.realmKeys(session, realm).certificate(), null, null, base + "/fedterm-return",
+                List.of(), List.of(), null, base + "/rni-return", null, null);
+        return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    /** Where a master-initiated, or our own redirect, termination lands; nothing to do but say so. */
+    @GET
+    @Path("fedterm-return")
+    @Produces(MediaType.TEXT_HTML)
+    public Response terminationReturn() {
+        return result(false, Response.Status.OK, "terminated", "The federation has ended.", null);
+    }
+
+    private Optional<UserModel> user() {
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        return auth == null ? Optional.empty() : Optional.of(auth.getUser());
+    }
+
+    private String pendingKey(String requestId) {
+        return LibertyKeys.storeKey("ucd-rni-pending", realm, requestId);
+    }
+
+    private static Response unauthorized() {
+        return error(Response.Status.UNAUTHORIZED, "not_authenticated", "a bearer token of the user is required");
+    }
+
+    private static Response error(Response.Status status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", error, "error_description", description)).build();
+    }
+
+    /** IdentityFederationResponse: JSON for an application, a short page for a person. */
+    private static Response result(boolean json, Response.Status status, String outcome, String text, String master) {
+        if (json) {
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("result", outcome);
+            if (master != null) {
+                out.put("master", master);
+            }
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(out).build();
+        }
+        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Account federation</title></head>"
+                + "<body><h1>Account federation</h1><p id=\"result\" data-result=\"" + outcome + "\">" + text
+                + "</p></body></html>";
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page).build();
+    }
+}

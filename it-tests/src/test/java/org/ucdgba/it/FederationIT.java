@@ -1,0 +1,219 @@
+package org.ucdgba.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The seed's identity federation between two separate Keycloak servers, a Master UCD server (realm ucd-master)
+ * and a Slave UCD server (realm ucd-slave), each registered at the other from the other's published metadata,
+ * driven as a UCD client and its user agent would: log in at the slave, list masters, choose one and name the
+ * master account, follow the signed request to the master, authenticate there, come back linked.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static KeycloakServer master;
+    static KeycloakServer slave;
+
+    @BeforeAll
+    static void start() throws Exception {
+        master = KeycloakServer.prepare("ucd-master", "localhost", List.of("/realms/ucd-master-realm.json"), Map.of())
+                .start();
+        slave = KeycloakServer.prepare("ucd-slave", "localhost", List.of("/realms/ucd-slave-realm.json"), Map.of())
+                .start();
+        // Each side registers the other from its published metadata.
+        String slaveMetadata = get(slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
+        String masterMetadata = get(master.realmUrl("ucd-master") + "/protocol/liberty-idff/metadata");
+        ObjectNode client = JSON.createObjectNode();
+        client.put("clientId", slave.realmUrl("ucd-slave") + "/ucd-federation");
+        client.put("protocol", "liberty-idff");
+        client.put("enabled", true);
+        client.putObject("attributes").put("liberty.metadata", slaveMetadata);
+        master.adminPost("ucd-master/clients", client);
+        ObjectNode idp = JSON.createObjectNode();
+        idp.put("alias", "master-one");
+        idp.put("displayName", "Master UCD server one");
+        idp.put("providerId", "liberty-idff-master");
+        idp.put("enabled", true);
+        idp.putObject("config").put("libertyMetadata", masterMetadata);
+        slave.adminPost("ucd-slave/identity-provider/instances", idp);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (slave != null) {
+            slave.close();
+        }
+        if (master != null) {
+            master.close();
+        }
+    }
+
+    static String get(String url) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), url + ": " + r.body());
+        return r.body();
+    }
+
+    /** The UCD client's login at a server (seed steps 1-2): a token for the user. */
+    static String token(KeycloakServer server, String realm, String user, String password) throws Exception {
+        String form = "grant_type=password&client_id=ucd-client&username=" + user + "&password=" + password;
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.realmUrl(realm)
+                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("access_token").asText();
+    }
+
+    static JsonNode api(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        ObjectNode out = JSON.createObjectNode();
+        out.put("status", r.statusCode());
+        out.set("body", r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
+        return out;
+    }
+
+    static String slaveApi() {
+        return slave.realmUrl("ucd-slave") + "/ucd-federation";
+    }
+
+    /** IdentityFederationRequest at the slave; returns the URL of the master the user agent must follow. */
+    static URI startFederation(String token, String masterAccount) throws Exception {
+        JsonNode started = api("POST", slaveApi() + "/federations", token,
+                "{\"master\":\"master-one\",\"masterAccount\":\"" + masterAccount + "\"}");
+        assertEquals(200, started.get("status").asInt(), started.toString());
+        return URI.create(started.get("body").get("redirect").asText());
+    }
+
+    /** The user agent at the master's login form (seed steps 4.1-4.3): submits credentials, returns the answer. */
+    static HttpResponse<String> loginAtMaster(RawUserAgent browser, URI toMaster, String user, String password)
+            throws Exception {
+        HttpResponse<String> form = browser.get(toMaster, null);
+        assertEquals(200, form.statusCode(), form.body());
+        Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(action.find(), form.body());
+        return browser.postForm(URI.create(action.group(1).replace("&amp;", "&")), "username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    }
+
+    static JsonNode slaveLinks() throws Exception {
+        return api("GET", slaveApi() + "/federations", token(slave, "ucd-slave", "sam", "sam-password"), null)
+                .get("body");
+    }
+
+    static JsonNode masterFederations() throws Exception {
+        return api("GET", master.realmUrl("ucd-master") + "/protocol/liberty-idff/federations",
+                token(master, "ucd-master", "bob", "bob-password"), null).get("body");
+    }
+
+    @Test
+    @Order(1)
+    void wrongPasswordAtTheMasterLeavesNoFederation() throws Exception {
+        URI toMaster = startFederation(token(slave, "ucd-slave", "sam", "sam-password"), "bob");
+        HttpResponse<String> refused = loginAtMaster(new RawUserAgent("Mozilla/5.0"), toMaster, "bob", "wrong");
+        assertEquals(200, refused.statusCode(), "the login form again, with an error");
+        assertTrue(refused.body().contains("Invalid username or password"), refused.body());
+        assertEquals(0, slaveLinks().size());
+        assertEquals(0, masterFederations().size());
+    }
+
+    @Test
+    @Order(2)
+    void anotherMasterAccountThanTheNamedOneIsRefused() throws Exception {
+        URI toMaster = startFederation(token(slave, "ucd-slave", "sam", "sam-password"), "bob");
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = loginAtMaster(browser, toMaster, "carol", "carol-password");
+        assertEquals(303, back.statusCode(), back.body());
+        URI returnUrl = URI.create(back.headers().firstValue("Location").orElseThrow());
+        assertTrue(returnUrl.toString().startsWith(slaveApi() + "/rni-return?"), returnUrl.toString());
+        HttpResponse<String> result = browser.get(returnUrl, null);
+        assertEquals(403, result.statusCode());
+        assertTrue(result.body().contains("data-result=\"refused\""), result.body());
+        assertEquals(0, slaveLinks().size());
+    }
+
+    @Test
+    @Order(3)
+    void forgedRequestsAreRefusedAtTheMaster() throws Exception {
+        URI toMaster = startFederation(token(slave, "ucd-slave", "sam", "sam-password"), "bob");
+        String tampered = toMaster.toString().replace("IDPProvidedNameIdentifier=bob", "IDPProvidedNameIdentifier=carol");
+        HttpResponse<String> forged = new RawUserAgent("Mozilla/5.0").get(URI.create(tampered), null);
+        assertEquals(400, forged.statusCode());
+        String unsigned = toMaster.toString().substring(0, toMaster.toString().indexOf("&SigAlg="));
+        assertEquals(400, new RawUserAgent("Mozilla/5.0").get(URI.create(unsigned), null).statusCode());
+        assertTrue(master.events("ucd-master", "FEDERATED_IDENTITY_LINK_ERROR").stream()
+                .anyMatch(e -> "liberty_signature_invalid".equals(e.path("error").asText())));
+        assertTrue(master.events("ucd-master", "FEDERATED_IDENTITY_LINK_ERROR").stream()
+                .anyMatch(e -> "liberty_signature_missing".equals(e.path("error").asText())));
+    }
+
+    @Test
+    @Order(4)
+    void theSeedFlowLinksBothSidesAndSurvivesARestartAndAReplayIsRefused() throws Exception {
+        String samToken = token(slave, "ucd-slave", "sam", "sam-password");
+        JsonNode masters = api("GET", slaveApi() + "/masters", samToken, null);
+        assertEquals("master-one", masters.get("body").get(0).get("alias").asText());
+
+        URI toMaster = startFederation(samToken, "bob");
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = loginAtMaster(browser, toMaster, "bob", "bob-password");
+        assertEquals(303, back.statusCode(), back.body());
+        URI returnUrl = URI.create(back.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> result = browser.get(returnUrl, null);
+        assertEquals(200, result.statusCode(), result.body());
+        assertTrue(result.body().contains("data-result=\"linked\""), result.body());
+
+        assertEquals("bob", slaveLinks().get(0).get("masterAccount").asText());
+        assertEquals("sam", masterFederations().get(0).get("slaveNameId").asText());
+
+        // The same response again: its request is no longer pending, nothing changes.
+        HttpResponse<String> replay = browser.get(returnUrl, null);
+        assertEquals(400, replay.statusCode());
+
+        master.restart();
+        slave.restart();
+        assertEquals("bob", slaveLinks().get(0).get("masterAccount").asText());
+        assertEquals("sam", masterFederations().get(0).get("slaveNameId").asText());
+    }
+
+    @Test
+    @Order(5)
+    void terminationFromTheSlaveRemovesTheLinkOnBothSides() throws Exception {
+        JsonNode ended = api("DELETE", slaveApi() + "/federations/master-one",
+                token(slave, "ucd-slave", "sam", "sam-password"), null);
+        assertEquals(204, ended.get("status").asInt(), ended.toString());
+        assertEquals(0, slaveLinks().size());
+        assertEquals(0, masterFederations().size());
+    }
+}
