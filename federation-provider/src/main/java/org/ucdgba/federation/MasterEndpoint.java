@@ -1,10 +1,12 @@
 package org.ucdgba.federation;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -25,7 +28,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.ucdgba.liberty.FederationTerminationNotification;
+import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
 import org.ucdgba.liberty.binding.SoapBinding;
 import org.ucdgba.liberty.metadata.MetadataXml;
@@ -134,6 +139,42 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
                         "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
                 .toList();
         return Response.ok(out).build();
+    }
+
+    /**
+     * The user ends a federation from the master (fedterm-idp-soap): the slave is told first, then the record goes.
+     * Query parameter {@code slave}: the slave's ProviderID.
+     */
+    @DELETE
+    @Path("federations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response endFederation(@QueryParam("slave") String slave) {
+        checkRealm();
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null) {
+            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "not_authenticated")).build();
+        }
+        FederationStore store = new FederationStore(session, realm);
+        Optional<FederationEntity> federation = store.ofUser(auth.getUser().getId()).stream()
+                .filter(f -> f.getPartnerId().equals(slave)).findFirst();
+        if (federation.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "not_federated")).build();
+        }
+        event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(auth.getUser());
+        try {
+            TerminationNotifier.notify(exchange(), slave, Profile.FEDTERM_IDP_SOAP, new NameIdentifier(
+                    federation.get().getPartnerNameId(), slave, Liberty.FORMAT_FEDERATED));
+        } catch (LibertyException | IllegalArgumentException | IOException e) {
+            event.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, e.getMessage())
+                    .error("liberty_slave_unreachable");
+            return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "slave_unreachable")).build();
+        }
+        store.remove(federation.get());
+        event.success();
+        return Response.noContent().build();
     }
 
     /** This master's ID-FF metadata (IDPDescriptor), for slaves to register it. */

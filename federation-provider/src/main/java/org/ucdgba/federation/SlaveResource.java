@@ -11,11 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +34,6 @@ import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
 import org.ucdgba.liberty.RegisterNameIdentifierResponse;
 import org.ucdgba.liberty.binding.QueryString;
-import org.ucdgba.liberty.binding.SoapBinding;
 import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 import org.ucdgba.liberty.metadata.Profile;
@@ -54,9 +50,9 @@ import org.ucdgba.liberty.profile.NameRegistration;
  */
 public final class SlaveResource {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final long PENDING_SECONDS = 600;
+    /** Event detail on a removal the partner already knows of, so that no termination is sent again. */
+    static final String NOTIFIED_DETAIL = "liberty_partner_notified";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -116,8 +112,7 @@ public final class SlaveResource {
         }
         String masterId = master.get().partner().providerId();
         NameIdentifier masterName = new NameIdentifier(account.strip(), masterId, null);
-        NameIdentifier slaveName = new NameIdentifier(user.get().getUsername(), providerId(session, realm),
-                Liberty.FORMAT_FEDERATED);
+        NameIdentifier slaveName = slaveName(user.get());
         try {
             NameRegistration rni = new NameRegistration(exchange());
             RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
@@ -222,32 +217,16 @@ public final class SlaveResource {
         EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY).user(user.get())
                 .detail(Details.IDENTITY_PROVIDER, alias);
         try {
-            FederationTermination fedterm = new FederationTermination(exchange());
-            String masterId = master.get().partner().providerId();
-            FederationTerminationNotification notification = fedterm.initNotification(masterId,
-                    Profile.FEDTERM_SP_SOAP, new NameIdentifier(user.get().getUsername(), providerId(session, realm),
-                            Liberty.FORMAT_FEDERATED), null);
-            String soapEndpoint = master.get().partner().metadata().soapEndpoint();
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(soapEndpoint))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", SoapBinding.CONTENT_TYPE)
-                    .header("SOAPAction", "\"\"")
-                    .POST(HttpRequest.BodyPublishers.ofString(fedterm.buildSoap(masterId, notification))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() / 100 != 2) {
-                e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail("status", String.valueOf(
-                        answer.statusCode())).error("liberty_master_refused");
-                return error(Response.Status.BAD_GATEWAY, "master_refused", "the master refused the termination");
-            }
+            TerminationNotifier.notify(exchange(), master.get().partner().providerId(), Profile.FEDTERM_SP_SOAP,
+                    slaveName(user.get()));
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
                     .error("liberty_master_unreachable");
-            return error(Response.Status.BAD_GATEWAY, "master_unreachable", "the master could not be reached");
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return error(Response.Status.SERVICE_UNAVAILABLE, "interrupted", "interrupted");
+            return error(Response.Status.BAD_GATEWAY, "master_unreachable",
+                    "the master could not be told; the federation stays");
         }
         session.users().removeFederatedIdentity(realm, user.get(), alias);
-        e.success();
+        e.detail(NOTIFIED_DETAIL, "true").success();
         return Response.noContent().build();
     }
 
@@ -258,9 +237,41 @@ public final class SlaveResource {
     public Response metadata() {
         String base = providerId(session, realm);
         ProviderMetadata m = new ProviderMetadata(base, ProviderMetadata.Role.SP,
-                LibertyKeys.realmKeys(session, realm).certificate(), null, null, base + "/fedterm-return",
-                List.of(), List.of(), null, base + "/rni-return", null, null);
+                LibertyKeys.realmKeys(session, realm).certificate(), base + "/soap", null, base + "/fedterm-return",
+                List.of(Profile.FEDTERM_IDP_SOAP.uri()), List.of(), null, base + "/rni-return", null, null);
         return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    /**
+     * A master ends a federation (fedterm-idp-soap): the link of the local account named by the notification is
+     * removed. One-way: 204, or a SOAP fault.
+     */
+    @POST
+    @Path("soap")
+    @Consumes(MediaType.WILDCARD)
+    public Response soap(InputStream body) {
+        EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY);
+        try (InputStream in = body) {
+            byte[] bytes = in == null ? new byte[0] : in.readNBytes(128 * 1024 + 1);
+            Exchange.Received<FederationTerminationNotification> received = new FederationTermination(exchange())
+                    .processSoap(bytes);
+            Optional<IdpPartners.Master> master = masters.masterByProviderId(received.partner().providerId());
+            String account = received.message().nameIdentifier().value();
+            UserModel user = session.users().getUserByUsername(realm, account);
+            if (master.isPresent() && user != null
+                    && session.users().getFederatedIdentity(realm, user, master.get().model().getAlias()) != null) {
+                session.users().removeFederatedIdentity(realm, user, master.get().model().getAlias());
+                e.user(user).detail(Details.IDENTITY_PROVIDER, master.get().model().getAlias())
+                        .detail(NOTIFIED_DETAIL, "true").success();
+            }
+            return Response.noContent().build();
+        } catch (LibertyException ex) {
+            e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
+                    .error("liberty_" + ex.reason().name().toLowerCase(Locale.ROOT));
+            return SoapFaults.fault(ex);
+        } catch (IOException ex) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", "unreadable body");
+        }
     }
 
     /** Where a master-initiated, or our own redirect, termination lands; nothing to do but say so. */
@@ -269,6 +280,11 @@ public final class SlaveResource {
     @Produces(MediaType.TEXT_HTML)
     public Response terminationReturn() {
         return result(false, Response.Status.OK, "terminated", "The federation has ended.", null);
+    }
+
+    /** The name identifier of a local account towards masters: its user name, qualified by this slave. */
+    private NameIdentifier slaveName(UserModel user) {
+        return new NameIdentifier(user.getUsername(), providerId(session, realm), Liberty.FORMAT_FEDERATED);
     }
 
     private Optional<UserModel> user() {

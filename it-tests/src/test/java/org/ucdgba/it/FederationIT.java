@@ -207,12 +207,47 @@ class FederationIT {
         assertEquals("sam", masterFederations().get(0).get("slaveNameId").asText());
     }
 
+    /** Runs the seed flow for sam and bob and checks both sides hold the federation. */
+    static void federate() throws Exception {
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
+                "sam-password"), "bob"), "bob", "bob-password");
+        HttpResponse<String> result = browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()),
+                null);
+        assertEquals(200, result.statusCode(), result.body());
+        assertEquals(1, slaveLinks().size());
+        assertEquals(1, masterFederations().size());
+    }
+
     @Test
     @Order(5)
     void terminationFromTheSlaveRemovesTheLinkOnBothSides() throws Exception {
         JsonNode ended = api("DELETE", slaveApi() + "/federations/master-one",
                 token(slave, "ucd-slave", "sam", "sam-password"), null);
         assertEquals(204, ended.get("status").asInt(), ended.toString());
+        assertEquals(0, slaveLinks().size());
+        assertEquals(0, masterFederations().size());
+    }
+
+    @Test
+    @Order(6)
+    void terminationFromTheMasterRemovesTheLinkOnBothSides() throws Exception {
+        federate();
+        JsonNode ended = api("DELETE", master.realmUrl("ucd-master") + "/protocol/liberty-idff/federations?slave="
+                + URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8), token(master, "ucd-master", "bob",
+                "bob-password"), null);
+        assertEquals(204, ended.get("status").asInt(), ended.toString());
+        assertEquals(0, masterFederations().size());
+        assertEquals(0, slaveLinks().size());
+    }
+
+    @Test
+    @Order(7)
+    void unlinkingInTheAccountConsoleTellsTheMaster() throws Exception {
+        federate();
+        JsonNode unlinked = api("DELETE", slave.realmUrl("ucd-slave") + "/account/linked-accounts/master-one",
+                token(slave, "ucd-slave", "sam", "sam-password"), null);
+        assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
         assertEquals(0, slaveLinks().size());
         assertEquals(0, masterFederations().size());
     }
