@@ -26,6 +26,7 @@ import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
+import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.Liberty;
@@ -87,9 +88,10 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         }
         // The login form starts with the master account the slave named.
         authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, account);
-        MasterProtocol protocol = (MasterProtocol) new MasterProtocol().setSession(session).setRealm(realm)
-                .setEventBuilder(event);
-        return handleBrowserAuthenticationRequest(authSession, protocol, false, false);
+        // The flow runs at its login-actions URL, so that a device answering a challenge (GBA, SPNEGO) repeats
+        // that URL and not the single-use request.
+        return Response.seeOther(new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri())
+                .getLastExecutionUrl(authSession)).build();
     }
 
     /** FederationTerminationNotification by HTTP-Redirect (fedterm-sp-http). */

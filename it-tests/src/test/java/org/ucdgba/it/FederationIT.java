@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,6 +23,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ucdgba.gba.client.Device;
+import org.ucdgba.gba.client.DeviceState;
+import org.ucdgba.gba.client.SoftwareIsim;
+import org.ucdgba.gba.client.UaClient;
+import org.ucdgba.gba.core.Hex;
+import org.ucdgba.gba.core.aka.Sqn;
+import org.ucdgba.gba.core.kdf.UaSecurityProtocolId;
 
 /**
  * The seed's identity federation between two separate Keycloak servers, a Master UCD server (realm ucd-master)
@@ -118,7 +126,10 @@ class FederationIT {
     /** The user agent at the master's login form (seed steps 4.1-4.3): submits credentials, returns the answer. */
     static HttpResponse<String> loginAtMaster(RawUserAgent browser, URI toMaster, String user, String password)
             throws Exception {
-        HttpResponse<String> form = browser.get(toMaster, null);
+        HttpResponse<String> accepted = browser.get(toMaster, null);
+        assertEquals(303, accepted.statusCode(), accepted.body());
+        HttpResponse<String> form = browser.get(toMaster.resolve(accepted.headers().firstValue("Location")
+                .orElseThrow()), null);
         assertEquals(200, form.statusCode(), form.body());
         Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());
         assertTrue(action.find(), form.body());
@@ -250,5 +261,22 @@ class FederationIT {
         assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
         assertEquals(0, slaveLinks().size());
         assertEquals(0, masterFederations().size());
+    }
+
+    @Test
+    @Order(8)
+    void theMasterCanAuthenticateTheUserWithGba() throws Exception {
+        // Bob's device holds his ISIM (TS 35.207 test set 2 keys); the master realm is also his operator's BSF.
+        Device bobsDevice = new Device(new SoftwareIsim("bob@ims.master.example",
+                Hex.decode("0396eb317b6d1c36f19c1c84cd6ffd16"), Hex.decode("53c15671c60a4b731c55b4a441c0bde2"),
+                new Sqn(0)), DeviceState.load(null), URI.create(master.realmUrl("ucd-master") + "/gba-bsf"),
+                UaSecurityProtocolId.HTTP_DIGEST, Duration.ofSeconds(10));
+        URI toMaster = startFederation(token(slave, "ucd-slave", "sam", "sam-password"), "bob");
+        UaClient.Result atMaster = bobsDevice.login(toMaster, u -> u.toString().startsWith(slaveApi()));
+        assertTrue(atMaster.nafAuthenticated(), "the master proved it holds Ks_NAF");
+        HttpResponse<String> result = new RawUserAgent("d").get(atMaster.finalRedirect(), null);
+        assertEquals(200, result.statusCode(), result.body());
+        assertEquals("bob", slaveLinks().get(0).get("masterAccount").asText());
+        assertEquals("sam", masterFederations().get(0).get("slaveNameId").asText());
     }
 }
