@@ -190,6 +190,33 @@ class FederationIT {
     }
 
     @Test
+    @Order(3)
+    void anUnknownSlaveAndACancelledLoginLeaveNoFederation() throws Exception {
+        URI toMaster = startFederation(token(slave, "ucd-slave", "sam", "sam-password"), "bob");
+        String stranger = toMaster.toString().replace("ProviderID=" + URLEncoder.encode(slaveApi(),
+                StandardCharsets.UTF_8), "ProviderID=https%3A%2F%2Fstranger.example%2Fucd");
+        assertEquals(400, new RawUserAgent("Mozilla/5.0").get(URI.create(stranger), null).statusCode());
+        assertTrue(master.events("ucd-master", "FEDERATED_IDENTITY_LINK_ERROR").stream()
+                .anyMatch(e -> "liberty_unknown_provider".equals(e.path("error").asText())));
+
+        // The user cancels at the master's login form: the slave is told "request denied".
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> accepted = browser.get(toMaster, null);
+        HttpResponse<String> form = browser.get(toMaster.resolve(accepted.headers().firstValue("Location")
+                .orElseThrow()), null);
+        Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(action.find(), form.body());
+        HttpResponse<String> cancelled = browser.postForm(URI.create(action.group(1).replace("&amp;", "&")),
+                "cancel=on");
+        assertEquals(303, cancelled.statusCode(), cancelled.body());
+        HttpResponse<String> result = browser.get(URI.create(cancelled.headers().firstValue("Location")
+                .orElseThrow()), null);
+        assertEquals(403, result.statusCode(), result.body());
+        assertEquals(0, slaveLinks().size());
+        assertEquals(0, masterFederations().size());
+    }
+
+    @Test
     @Order(4)
     void theSeedFlowLinksBothSidesAndSurvivesARestartAndAReplayIsRefused() throws Exception {
         String samToken = token(slave, "ucd-slave", "sam", "sam-password");
