@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.LibertyMessage;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
 import org.ucdgba.liberty.RegisterNameIdentifierResponse;
@@ -110,23 +112,79 @@ public final class SlaveResource {
             return error(Response.Status.BAD_REQUEST, "invalid_request",
                     "name a configured master and the master account");
         }
-        String masterId = master.get().partner().providerId();
-        NameIdentifier masterName = new NameIdentifier(account.strip(), masterId, null);
-        NameIdentifier slaveName = slaveName(user.get());
         try {
-            NameRegistration rni = new NameRegistration(exchange());
-            RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
-                    slaveName, masterName, null);
-            session.singleUseObjects().put(pendingKey(request.requestId()), PENDING_SECONDS, Map.of(
-                    "userId", user.get().getId(), "alias", alias, "masterAccount", masterName.value(),
-                    "masterId", masterId));
-            URI redirect = rni.buildRequestRedirect(masterId, request);
+            Map.Entry<String, URI> started = federate(user.get(), master.get(), account.strip());
             Map<String, String> out = new LinkedHashMap<>();
-            out.put("requestId", request.requestId());
-            out.put("redirect", redirect.toString());
+            out.put("requestId", started.getKey());
+            out.put("redirect", started.getValue().toString());
             return Response.ok(out).build();
         } catch (LibertyException e) {
             return error(Response.Status.BAD_GATEWAY, "master_not_usable", e.getMessage());
+        }
+    }
+
+    /**
+     * Seed step 5: the signed RegisterNameIdentifierRequest for a master, remembered until its response comes back;
+     * answers its RequestID and the URL of the master the user agent must follow.
+     */
+    private Map.Entry<String, URI> federate(UserModel user, IdpPartners.Master master, String account)
+            throws LibertyException {
+        String masterId = master.partner().providerId();
+        NameIdentifier masterName = new NameIdentifier(account, masterId, null);
+        NameRegistration rni = new NameRegistration(exchange());
+        RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
+                slaveName(user), masterName, null);
+        session.singleUseObjects().put(pendingKey(request.requestId()), PENDING_SECONDS, Map.of(
+                "userId", user.getId(), "alias", master.model().getAlias(), "masterAccount", masterName.value(),
+                "masterId", masterId));
+        return Map.entry(request.requestId(), rni.buildRequestRedirect(masterId, request));
+    }
+
+    /**
+     * The page a person uses at the slave (seed steps 2-3): signed in here (the realm's session cookie), choose a
+     * master and name the account there. Without a session, a link to sign in first.
+     */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page() {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (auth == null) {
+            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .entity(FederationPages.result("sign-in-first", "Sign in to your account here first, then "
+                            + "come back to this page.")).build();
+        }
+        String formToken = LibertyMessage.newId();
+        session.singleUseObjects().put(LibertyKeys.storeKey("ucd-federation-form", realm, formToken),
+                PENDING_SECONDS, Map.of("userSession", auth.getSession().getId()));
+        String action = session.getContext().getUri().getRequestUri().getRawPath().replaceAll("/$", "") + "/federate";
+        return Response.ok(FederationPages.chooseMaster(auth.getUser().getUsername(), masters.masters().toList(),
+                action, formToken), MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
+    }
+
+    /** The form's submission: the signed request by redirect to the chosen master (step 5). */
+    @POST
+    @Path("federate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response federateFromPage(MultivaluedMap<String, String> form) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        String formToken = form.getFirst("formToken");
+        Map<String, String> issued = formToken == null ? null : session.singleUseObjects().remove(
+                LibertyKeys.storeKey("ucd-federation-form", realm, formToken));
+        if (auth == null || issued == null || !auth.getSession().getId().equals(issued.get("userSession"))) {
+            return result(false, Response.Status.BAD_REQUEST, "failed",
+                    "This form has expired or was not issued to you. Open the federation page again.", null);
+        }
+        String account = form.getFirst("masterAccount");
+        Optional<IdpPartners.Master> master = Optional.ofNullable(form.getFirst("master")).flatMap(masters::byAlias);
+        if (master.isEmpty() || account == null || account.isBlank() || account.length() > 255) {
+            return result(false, Response.Status.BAD_REQUEST, "failed", "Choose a master and name your account there.",
+                    null);
+        }
+        try {
+            return Response.seeOther(federate(auth.getUser(), master.get(), account.strip()).getValue()).build();
+        } catch (LibertyException e) {
+            return result(false, Response.Status.BAD_GATEWAY, "failed", "This master cannot be used now.", null);
         }
     }
 
@@ -315,9 +373,7 @@ public final class SlaveResource {
             }
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(out).build();
         }
-        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Account federation</title></head>"
-                + "<body><h1>Account federation</h1><p id=\"result\" data-result=\"" + outcome + "\">" + text
-                + "</p></body></html>";
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page).build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(FederationPages.result(outcome, text)).build();
     }
 }

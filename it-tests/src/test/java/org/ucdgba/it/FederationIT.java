@@ -306,4 +306,45 @@ class FederationIT {
         assertEquals("bob", slaveLinks().get(0).get("masterAccount").asText());
         assertEquals("sam", masterFederations().get(0).get("slaveNameId").asText());
     }
+
+    @Test
+    @Order(9)
+    void aPersonFederatesFromTheSlavesPage() throws Exception {
+        api("DELETE", slaveApi() + "/federations/master-one", token(slave, "ucd-slave", "sam", "sam-password"),
+                null);
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> anonymous = browser.get(URI.create(slaveApi() + "/"), null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("data-result=\"sign-in-first\""));
+
+        // Signed in at the slave (steps 1-2) through any of its clients.
+        HttpResponse<String> loginForm = browser.get(URI.create(slave.realmUrl("ucd-slave")
+                + "/protocol/openid-connect/auth?client_id=ucd-web&response_type=code&scope=openid"
+                + "&redirect_uri=https%3A%2F%2Fucd-client.example%2Fcb"), null);
+        Matcher login = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginForm.body());
+        assertTrue(login.find(), loginForm.body());
+        HttpResponse<String> signedIn = browser.postForm(URI.create(login.group(1).replace("&amp;", "&")),
+                "username=sam&password=sam-password");
+        assertTrue(signedIn.headers().firstValue("Location").orElseThrow().startsWith("https://ucd-client.example/cb"));
+
+        // Step 3: the page lists the masters; the person names the master account.
+        HttpResponse<String> page = browser.get(URI.create(slaveApi() + "/"), null);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<option value=\"master-one\">Master UCD server one</option>"), page.body());
+        Matcher token = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(token.find());
+        HttpResponse<String> toMaster = browser.postForm(URI.create(slaveApi() + "/federate"),
+                "master=master-one&masterAccount=bob&formToken=" + token.group(1));
+        assertEquals(303, toMaster.statusCode(), toMaster.body());
+        HttpResponse<String> back = loginAtMaster(browser, URI.create(toMaster.headers().firstValue("Location")
+                .orElseThrow()), "bob", "bob-password");
+        HttpResponse<String> result = browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()),
+                null);
+        assertTrue(result.body().contains("data-result=\"linked\""), result.body());
+        assertEquals("bob", slaveLinks().get(0).get("masterAccount").asText());
+
+        // The form token was single-use.
+        assertEquals(400, browser.postForm(URI.create(slaveApi() + "/federate"),
+                "master=master-one&masterAccount=bob&formToken=" + token.group(1)).statusCode());
+    }
 }
