@@ -347,4 +347,17 @@ class FederationIT {
         assertEquals(400, browser.postForm(URI.create(slaveApi() + "/federate"),
                 "master=master-one&masterAccount=bob&formToken=" + token.group(1)).statusCode());
     }
+
+    @Test
+    @Order(10)
+    void removingTheSlaveClientRemovesItsFederationsAtTheMaster() throws Exception {
+        assertEquals(1, masterFederations().size());
+        String id = master.admin("ucd-master/clients?clientId=" + URLEncoder.encode(slaveApi(),
+                StandardCharsets.UTF_8)).get(0).get("id").asText();
+        HttpResponse<String> removed = HTTP.send(HttpRequest.newBuilder(URI.create(master.url()
+                        + "/admin/realms/ucd-master/clients/" + id)).header("Authorization", "Bearer "
+                        + master.adminToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, removed.statusCode(), removed.body());
+        assertEquals(0, masterFederations().size());
+    }
 }
