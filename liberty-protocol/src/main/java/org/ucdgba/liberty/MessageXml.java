@@ -96,10 +96,7 @@ public final class MessageXml {
 
     private static RegisterNameIdentifierRequest readRegisterRequest(Element root) throws LibertyException {
         String id = versionsAndId(root, REQUEST_ID);
-        Elements c = Elements.of(root);
-        c.repeated(Liberty.SAMLP, "RespondWith");
-        c.optional(Liberty.DS, "Signature");
-        c.repeated(Liberty.LIB, "Extension");
+        Elements c = requestChildren(root);
         String providerId = text(c.required(Liberty.LIB, "ProviderID"));
         NameIdentifier idp = nameIdentifier(c.required(Liberty.LIB, "IDPProvidedNameIdentifier"));
         Element sp = c.optional(Liberty.LIB, "SPProvidedNameIdentifier");
@@ -125,14 +122,23 @@ public final class MessageXml {
 
     private static FederationTerminationNotification readTermination(Element root) throws LibertyException {
         String id = versionsAndId(root, REQUEST_ID);
-        Elements c = Elements.of(root);
-        c.repeated(Liberty.SAMLP, "RespondWith");
-        c.optional(Liberty.DS, "Signature");
-        c.repeated(Liberty.LIB, "Extension");
+        Elements c = requestChildren(root);
         String providerId = text(c.required(Liberty.LIB, "ProviderID"));
         NameIdentifier name = nameIdentifier(c.required(Liberty.SAML, "NameIdentifier"));
         c.end();
         return new FederationTerminationNotification(id, instant(root), providerId, name, null);
+    }
+
+    /**
+     * The children of a request, past what precedes ProviderID: samlp:RespondWith* and ds:Signature? of SAML 1.1's
+     * RequestAbstractType, then lib:Extension* (skipped; signatures are checked by {@link XmlSignatures}).
+     */
+    private static Elements requestChildren(Element root) throws LibertyException {
+        Elements c = Elements.of(root);
+        c.repeated(Liberty.SAMLP, "RespondWith");
+        c.optional(Liberty.DS, "Signature");
+        c.repeated(Liberty.LIB, "Extension");
+        return c;
     }
 
     private static Element request(Document doc, String name, String id, Instant issueInstant) {
