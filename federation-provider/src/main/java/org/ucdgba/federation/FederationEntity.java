@@ -18,8 +18,8 @@ import jakarta.persistence.Table;
             query = "select f from FederationEntity f where f.realmId = :realmId and f.userId = :userId"),
     @NamedQuery(name = "ucdFederationOfUserAndPartner", query = "select f from FederationEntity f"
             + " where f.realmId = :realmId and f.userId = :userId and f.partnerId = :partnerId"),
-    @NamedQuery(name = "ucdFederationByName", query = "select f from FederationEntity f where f.realmId = :realmId"
-            + " and f.partnerId = :partnerId and (f.localNameId = :name or f.partnerNameId = :name)"),
+    @NamedQuery(name = "ucdFederationByPartnerName", query = "select f from FederationEntity f"
+            + " where f.realmId = :realmId and f.partnerId = :partnerId and f.partnerNameId = :name"),
     @NamedQuery(name = "ucdDeleteFederationsOfUser",
             query = "delete from FederationEntity f where f.realmId = :realmId and f.userId = :userId"),
     @NamedQuery(name = "ucdDeleteFederationsOfPartner",

@@ -48,9 +48,9 @@ public final class FederationStore {
                 .setParameter("realmId", realm.getId()).setParameter("userId", userId).getResultList();
     }
 
-    /** The federation with a partner named by either side's name identifier. */
-    public Optional<FederationEntity> byName(String partnerId, String nameId) {
-        return em.createNamedQuery("ucdFederationByName", FederationEntity.class)
+    /** The federation with a partner's account, named by the partner's name identifier. */
+    public Optional<FederationEntity> byPartnerName(String partnerId, String nameId) {
+        return em.createNamedQuery("ucdFederationByPartnerName", FederationEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
                 .setParameter("name", nameId).getResultStream().findFirst();
     }

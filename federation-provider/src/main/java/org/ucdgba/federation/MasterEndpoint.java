@@ -33,7 +33,6 @@ import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
-import org.ucdgba.liberty.binding.SoapBinding;
 import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 import org.ucdgba.liberty.metadata.Profile;
@@ -64,13 +63,14 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     @GET
     @Path("rni")
     public Response registerNameIdentifier() {
+        checkSsl();
         checkRealm();
         event.event(EventType.FEDERATED_IDENTITY_LINK);
         Exchange.Received<RegisterNameIdentifierRequest> received;
         try {
             received = new NameRegistration(exchange()).processRequestRedirect(rawQuery());
         } catch (LibertyException e) {
-            return refuse(e);
+            return refuse(e, EventType.FEDERATED_IDENTITY_LINK_ERROR);
         }
         RegisterNameIdentifierRequest request = received.message();
         ClientModel slave = realm.getClientByClientId(received.partner().providerId());
@@ -105,7 +105,7 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
             terminate(received);
             return Response.seeOther(profile.returnUrl(received)).build();
         } catch (LibertyException e) {
-            return refuse(e);
+            return refuse(e, EventType.REMOVE_FEDERATED_IDENTITY_ERROR);
         }
     }
 
@@ -119,7 +119,7 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
             terminate(new FederationTermination(exchange()).processSoap(read(body)));
             return Response.noContent().build();
         } catch (LibertyException e) {
-            event.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, e.getMessage())
+            event.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, e.getMessage())
                     .error("liberty_" + e.reason().name().toLowerCase(Locale.ROOT));
             return SoapFaults.fault(e);
         }
@@ -196,15 +196,15 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     private void terminate(Exchange.Received<FederationTerminationNotification> received) {
         FederationStore store = new FederationStore(session, realm);
         String slave = received.partner().providerId();
-        store.byName(slave, received.message().nameIdentifier().value()).ifPresent(f -> {
+        store.byPartnerName(slave, received.message().nameIdentifier().value()).ifPresent(f -> {
             store.remove(f);
             event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(f.getUserId())
                     .detail("slave_name_id", f.getPartnerNameId()).success();
         });
     }
 
-    private Response refuse(LibertyException e) {
-        event.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, e.getMessage())
+    private Response refuse(LibertyException e, EventType type) {
+        event.event(type).detail(Details.REASON, e.getMessage())
                 .error("liberty_" + e.reason().name().toLowerCase(Locale.ROOT));
         return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.INVALID_REQUEST);
     }

@@ -3,9 +3,11 @@ package org.ucdgba.federation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.Details;
@@ -26,6 +28,7 @@ import org.keycloak.protocol.LoginProtocolFactory;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.services.ErrorPage;
+import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.ucdgba.liberty.LibertyException;
@@ -72,19 +75,31 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
         String slaveName = authSession.getClientNote(NOTE_SLAVE_NAME);
         EventBuilder e = event.clone().event(EventType.FEDERATED_IDENTITY_LINK).client(slave).user(user)
                 .detail(Details.USERNAME, user.getUsername()).detail("slave_name_id", slaveName);
-        Status status;
+        FederationStore store = new FederationStore(session, realm);
+        Optional<FederationEntity> existing = store.ofUser(user.getId()).stream()
+                .filter(f -> f.getPartnerId().equals(slave.getClientId())).findFirst();
+        String refusal = null;
         if (requested == null || !requested.toLowerCase(Locale.ROOT).equals(user.getUsername())) {
-            // The one who authenticated is not the master account the slave named: no federation.
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("requested_account", requested)
-                    .error("liberty_not_the_requested_account");
-            status = new Status(Status.RESPONDER, Status.REQUEST_DENIED);
-        } else {
-            new FederationStore(session, realm).link(user.getId(), slave.getClientId(), user.getUsername(),
-                    slaveName);
-            e.success();
-            status = Status.success();
+            // The one who authenticated is not the master account the slave named.
+            refusal = "liberty_not_the_requested_account";
+        } else if (existing.isPresent() && !existing.get().getPartnerNameId().equals(slaveName)) {
+            // Already federated with another account of this slave: that federation must end first.
+            refusal = "liberty_federated_with_another_account";
         }
-        return respond(authSession, status);
+        Status status = refusal == null ? Status.success() : new Status(Status.RESPONDER, Status.REQUEST_DENIED);
+        Response response = respond(authSession, status);
+        if (response.getStatus() != Response.Status.SEE_OTHER.getStatusCode()) {
+            // No answer could be built for the slave: nothing is recorded.
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_cannot_answer_slave");
+            return response;
+        }
+        if (refusal != null) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("requested_account", requested).error(refusal);
+        } else {
+            store.link(user.getId(), slave.getClientId(), user.getUsername(), slaveName);
+            e.success();
+        }
+        return response;
     }
 
     @Override
@@ -95,16 +110,21 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
         return respond(authSession, new Status(Status.RESPONDER, Status.REQUEST_DENIED));
     }
 
-    /** The signed RegisterNameIdentifierResponse, by redirect to the slave's RegisterNameIdentifierServiceReturnURL. */
+    /**
+     * The signed RegisterNameIdentifierResponse, by redirect to the slave's RegisterNameIdentifierServiceReturnURL;
+     * the login's tab is done with.
+     */
     private Response respond(AuthenticationSessionModel authSession, Status status) {
         String slaveId = authSession.getClient().getClientId();
         RegisterNameIdentifierResponse response = new RegisterNameIdentifierResponse(LibertyMessage.newId(),
                 authSession.getClientNote(NOTE_REQUEST_ID), Instant.now(), slaveId, providerId(session, realm),
                 status, authSession.getClientNote(NOTE_RELAY_STATE));
         try {
-            return Response.seeOther(new NameRegistration(LibertyKeys.exchange(session, realm,
-                    providerId(session, realm), new ClientPartners(realm))).buildResponseRedirect(response)).build();
-        } catch (LibertyException e) {
+            URI back = new NameRegistration(LibertyKeys.exchange(session, realm, providerId(session, realm),
+                    new ClientPartners(realm))).buildResponseRedirect(response);
+            new AuthenticationSessionManager(session).removeTabIdInAuthenticationSession(realm, authSession);
+            return Response.seeOther(back).build();
+        } catch (LibertyException | IllegalArgumentException e) {
             LOG.warnf("cannot answer slave %s: %s", slaveId, e.getMessage());
             return ErrorPage.error(session, authSession, Response.Status.BAD_GATEWAY, Messages.INVALID_REQUEST);
         }

@@ -52,7 +52,8 @@ import org.ucdgba.liberty.profile.NameRegistration;
  */
 public final class SlaveResource {
 
-    private static final long PENDING_SECONDS = 600;
+    /** How long a federation request waits for its response: the master's login may take a while. */
+    private static final long PENDING_SECONDS = 1800;
     /** Event detail on a removal the partner already knows of, so that no termination is sent again. */
     static final String NOTIFIED_DETAIL = "liberty_partner_notified";
 
@@ -112,8 +113,12 @@ public final class SlaveResource {
             return error(Response.Status.BAD_REQUEST, "invalid_request",
                     "name a configured master and the master account");
         }
+        Optional<String> conflict = conflict(user.get(), master.get(), account);
+        if (conflict.isPresent()) {
+            return error(Response.Status.CONFLICT, "already_federated", conflict.get());
+        }
         try {
-            Map.Entry<String, URI> started = federate(user.get(), master.get(), account.strip());
+            Map.Entry<String, URI> started = federate(user.get(), master.get(), account);
             Map<String, String> out = new LinkedHashMap<>();
             out.put("requestId", started.getKey());
             out.put("redirect", started.getValue().toString());
@@ -123,6 +128,26 @@ public final class SlaveResource {
         }
     }
 
+    /** Master account names compare as the master does: trimmed and in lower case. */
+    private static String normalized(String account) {
+        return account.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Why a federation cannot start, if it cannot: this user already has one with this master (it must end first),
+     * or the master account is federated with another account here.
+     */
+    private Optional<String> conflict(UserModel user, IdpPartners.Master master, String account) {
+        String alias = master.model().getAlias();
+        if (session.users().getFederatedIdentity(realm, user, alias) != null) {
+            return Optional.of("this account is already federated with " + alias + "; end that federation first");
+        }
+        UserModel holder = session.users().getUserByFederatedIdentity(realm,
+                new FederatedIdentityModel(alias, normalized(account), normalized(account)));
+        return holder == null ? Optional.empty()
+                : Optional.of("this master account is already federated with another account here");
+    }
+
     /**
      * Seed step 5: the signed RegisterNameIdentifierRequest for a master, remembered until its response comes back;
      * answers its RequestID and the URL of the master the user agent must follow.
@@ -130,7 +155,7 @@ public final class SlaveResource {
     private Map.Entry<String, URI> federate(UserModel user, IdpPartners.Master master, String account)
             throws LibertyException {
         String masterId = master.partner().providerId();
-        NameIdentifier masterName = new NameIdentifier(account, masterId, null);
+        NameIdentifier masterName = new NameIdentifier(normalized(account), masterId, null);
         NameRegistration rni = new NameRegistration(exchange());
         RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
                 slaveName(user), masterName, null);
@@ -142,7 +167,7 @@ public final class SlaveResource {
 
     /**
      * The page a person uses at the slave (seed steps 2-3): signed in here (the realm's session cookie), choose a
-     * master and name the account there. Without a session, a link to sign in first.
+     * master and name the account there. Without a session, a page that asks to sign in first.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -158,7 +183,10 @@ public final class SlaveResource {
                 PENDING_SECONDS, Map.of("userSession", auth.getSession().getId()));
         String action = session.getContext().getUri().getRequestUri().getRawPath().replaceAll("/$", "") + "/federate";
         return Response.ok(FederationPages.chooseMaster(auth.getUser().getUsername(), masters.masters().toList(),
-                action, formToken), MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
+                action, formToken), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", "frame-ancestors 'none'; default-src 'self'")
+                .header("Cache-Control", "no-store").build();
     }
 
     /** The form's submission: the signed request by redirect to the chosen master (step 5). */
@@ -181,8 +209,12 @@ public final class SlaveResource {
             return result(false, Response.Status.BAD_REQUEST, "failed", "Choose a master and name your account there.",
                     null);
         }
+        Optional<String> conflict = conflict(auth.getUser(), master.get(), account);
+        if (conflict.isPresent()) {
+            return result(false, Response.Status.CONFLICT, "conflict", conflict.get(), master.get().model().getAlias());
+        }
         try {
-            return Response.seeOther(federate(auth.getUser(), master.get(), account.strip()).getValue()).build();
+            return Response.seeOther(federate(auth.getUser(), master.get(), account).getValue()).build();
         } catch (LibertyException e) {
             return result(false, Response.Status.BAD_GATEWAY, "failed", "This master cannot be used now.", null);
         }
@@ -199,7 +231,8 @@ public final class SlaveResource {
         }
         List<Map<String, String>> out = session.users().getFederatedIdentitiesStream(realm, user.get())
                 .filter(f -> masters.byAlias(f.getIdentityProvider()).isPresent())
-                .map(f -> Map.of("master", f.getIdentityProvider(), "masterAccount", f.getUserName())).toList();
+                .map(f -> Map.of("master", f.getIdentityProvider(), "masterAccount",
+                        f.getUserName() != null ? f.getUserName() : f.getUserId())).toList();
         return Response.ok(out).build();
     }
 
@@ -214,13 +247,21 @@ public final class SlaveResource {
         RegisterNameIdentifierResponse response;
         try {
             String inResponseTo = QueryString.parse(rawQuery).get("InResponseTo");
-            pending = inResponseTo == null ? null : session.singleUseObjects().remove(pendingKey(inResponseTo));
+            pending = inResponseTo == null ? null : session.singleUseObjects().get(pendingKey(inResponseTo));
             if (pending == null) {
                 throw new LibertyException(LibertyException.Reason.IN_RESPONSE_TO_MISMATCH,
                         "no federation request of this server is waiting for this response");
             }
+            // Verified before the pending request is used up, so a forged response cannot spend it.
             response = new NameRegistration(exchange()).processResponseRedirect(rawQuery, inResponseTo,
                     pending.get("masterId"));
+            if (response.recipient() != null && !response.recipient().equals(providerId(session, realm))) {
+                throw new LibertyException(LibertyException.Reason.IN_RESPONSE_TO_MISMATCH,
+                        "the response is addressed to another provider");
+            }
+            if (session.singleUseObjects().remove(pendingKey(inResponseTo)) == null) {
+                throw new LibertyException(LibertyException.Reason.REPLAYED, "this response was already used");
+            }
         } catch (LibertyException ex) {
             e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, ex.getMessage())
                     .error("liberty_" + ex.reason().name().toLowerCase(Locale.ROOT));
@@ -250,10 +291,9 @@ public final class SlaveResource {
                     "This master account is already federated with another account here.", alias);
         }
         if (session.users().getFederatedIdentity(realm, user, alias) != null) {
-            session.users().updateFederatedIdentity(realm, user, link);
-        } else {
-            session.users().addFederatedIdentity(realm, user, link);
+            session.users().removeFederatedIdentity(realm, user, alias);
         }
+        session.users().addFederatedIdentity(realm, user, link);
         e.success();
         return result(json, Response.Status.OK, "linked", "Your accounts are now federated.", alias);
     }
@@ -316,7 +356,7 @@ public final class SlaveResource {
             Optional<IdpPartners.Master> master = masters.masterByProviderId(received.partner().providerId());
             String account = received.message().nameIdentifier().value();
             UserModel user = session.users().getUserByUsername(realm, account);
-            if (master.isPresent() && user != null
+            if (user != null && master.isPresent()
                     && session.users().getFederatedIdentity(realm, user, master.get().model().getAlias()) != null) {
                 session.users().removeFederatedIdentity(realm, user, master.get().model().getAlias());
                 e.user(user).detail(Details.IDENTITY_PROVIDER, master.get().model().getAlias())

@@ -5,8 +5,9 @@ import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.binding.SoapBinding;
 
 /**
- * SOAP 1.1 faults for refused ID-FF SOAP requests: soap-env:Client with the refusal's reason. SOAP 1.1 clause 6.2
- * puts faults on HTTP 500; the fault says it is the sender's fault.
+ * SOAP 1.1 faults for refused ID-FF SOAP requests: soap-env:Client with the refusal's reason code only (the
+ * details go to the event, not to an unauthenticated caller). SOAP 1.1 clause 6.2 puts faults on HTTP 500; the
+ * fault says it is the sender's fault.
  */
 final class SoapFaults {
 
@@ -16,12 +17,8 @@ final class SoapFaults {
     static Response fault(LibertyException e) {
         String body = "<soap-env:Envelope xmlns:soap-env=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                 + "<soap-env:Body><soap-env:Fault><faultcode>soap-env:Client</faultcode><faultstring>"
-                + escape(e.getMessage()) + "</faultstring></soap-env:Fault></soap-env:Body></soap-env:Envelope>";
+                + e.reason() + "</faultstring></soap-env:Fault></soap-env:Body></soap-env:Envelope>";
         return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(SoapBinding.CONTENT_TYPE).entity(body)
                 .build();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

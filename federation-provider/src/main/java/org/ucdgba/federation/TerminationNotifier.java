@@ -35,12 +35,12 @@ final class TerminationNotifier {
         if (endpoint == null) {
             throw new LibertyException(LibertyException.Reason.NOT_CONFIGURED, partnerId + " has no SoapEndpoint");
         }
-        HttpResponse<String> answer;
+        HttpResponse<Void> answer;
         try {
             answer = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", SoapBinding.CONTENT_TYPE).header("SOAPAction", "\"\"")
                     .POST(HttpRequest.BodyPublishers.ofString(fedterm.buildSoap(partnerId, notification))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.discarding());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -85,6 +85,10 @@ class MetadataTest {
                 + Liberty.MD + "\" providerID=\"p\"><md:SPDescriptor protocolSupportEnumeration=\""
                 + "urn:liberty:iff:2003-08\"/></md:EntityDescriptor>")));
         assertThrows(LibertyException.class, () -> MetadataXml.read(bytes("<EntityDescriptor/>")));
+        String badUrl = Fixtures.resource("/golden/slave-metadata.xml").replace(
+                "https://slave.ucd.example/liberty/soap", "javascript:alert(1)");
+        assertEquals(Reason.MALFORMED, assertThrows(LibertyException.class,
+                () -> MetadataXml.read(bytes(badUrl))).reason());
     }
 
     private static byte[] bytes(String s) {

@@ -3,6 +3,8 @@ package org.ucdgba.liberty.metadata;
 import static org.ucdgba.liberty.xml.Elements.append;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -126,12 +128,24 @@ public final class MetadataXml {
         return found;
     }
 
+    /** A single-valued element; those named ...URL or SoapEndpoint must be absolute http(s) URLs. */
     private static String single(Element parent, String name) throws LibertyException {
         List<Element> found = children(parent, name);
         if (found.size() > 1) {
             throw new LibertyException(Reason.MALFORMED, name + " repeated in metadata");
         }
-        return found.isEmpty() ? null : Elements.text(found.get(0));
+        String value = found.isEmpty() ? null : Elements.text(found.get(0));
+        if (value != null && (name.endsWith("URL") || name.equals("SoapEndpoint"))) {
+            try {
+                URI uri = new URI(value);
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new URISyntaxException(value, "not an absolute http(s) URL");
+                }
+            } catch (URISyntaxException e) {
+                throw new LibertyException(Reason.MALFORMED, name + " in metadata is not an absolute http(s) URL");
+            }
+        }
+        return value;
     }
 
     private static List<String> texts(Element parent, String name) throws LibertyException {
