@@ -20,6 +20,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.protocol.AuthorizationEndpointBase;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.ErrorPage;
@@ -74,6 +75,14 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         }
         RegisterNameIdentifierRequest request = received.message();
         ClientModel slave = realm.getClientByClientId(received.partner().providerId());
+        RequiredActionProviderModel consent = realm.getRequiredActionProviderByAlias(FederationConsent.ID);
+        if (consent == null || !consent.isEnabled()) {
+            // Without the user's confirmation a forged link could federate a victim's account: refuse.
+            event.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).client(slave)
+                    .detail(Details.REASON, "required action " + FederationConsent.ID + " is not enabled")
+                    .error("liberty_not_configured");
+            return ErrorPage.error(session, null, Response.Status.SERVICE_UNAVAILABLE, Messages.INVALID_REQUEST);
+        }
         AuthenticationSessionModel authSession = createAuthenticationSession(slave, request.relayState());
         authSession.setProtocol(MasterProtocol.ID);
         authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
@@ -86,8 +95,9 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         if (request.relayState() != null) {
             authSession.setClientNote(MasterProtocol.NOTE_RELAY_STATE, request.relayState());
         }
-        // The login form starts with the master account the slave named.
+        // The login form starts with the master account the slave named; after it, the user confirms.
         authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, account);
+        authSession.addRequiredAction(FederationConsent.ID);
         // The flow runs at its login-actions URL, so that a device answering a challenge (GBA, SPNEGO) repeats
         // that URL and not the single-use request.
         return Response.seeOther(new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri())

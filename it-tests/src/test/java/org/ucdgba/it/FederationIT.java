@@ -60,6 +60,11 @@ class FederationIT {
         client.put("enabled", true);
         client.putObject("attributes").put("liberty.metadata", slaveMetadata);
         master.adminPost("ucd-master/clients", client);
+        // The master asks the user to confirm each federation (required action, enabled by the operator).
+        ObjectNode consent = JSON.createObjectNode();
+        consent.put("providerId", "ucd-federation-consent");
+        consent.put("name", "UCD federation consent");
+        master.adminPost("ucd-master/authentication/register-required-action", consent);
         ObjectNode idp = JSON.createObjectNode();
         idp.put("alias", "master-one");
         idp.put("displayName", "Master UCD server one");
@@ -123,8 +128,40 @@ class FederationIT {
         return URI.create(started.get("body").get("redirect").asText());
     }
 
-    /** The user agent at the master's login form (seed steps 4.1-4.3): submits credentials, returns the answer. */
+    /**
+     * The user agent at the master's login form (seed steps 4.1-4.3): submits credentials and, when the master asks,
+     * confirms the federation; returns the master's last answer.
+     */
     static HttpResponse<String> loginAtMaster(RawUserAgent browser, URI toMaster, String user, String password)
+            throws Exception {
+        HttpResponse<String> afterLogin = credentialsAtMaster(browser, toMaster, user, password);
+        return consentPage(afterLogin.body()).isPresent() ? confirm(browser, afterLogin, "accept=Federate")
+                : afterLogin;
+    }
+
+    /** Follows the master's redirects within the master (e.g. to its required action), not back to the slave. */
+    static HttpResponse<String> withinMaster(RawUserAgent browser, URI base, HttpResponse<String> response)
+            throws Exception {
+        while (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("")
+                .startsWith(master.url())) {
+            response = browser.get(base.resolve(response.headers().firstValue("Location").orElseThrow()), null);
+        }
+        return response;
+    }
+
+    static java.util.Optional<URI> consentPage(String body) {
+        Matcher action = Pattern.compile("id=\"kc-federation-consent\" action=\"([^\"]+)\"").matcher(body);
+        return action.find() ? java.util.Optional.of(URI.create(action.group(1).replace("&amp;", "&")))
+                : java.util.Optional.empty();
+    }
+
+    static HttpResponse<String> confirm(RawUserAgent browser, HttpResponse<String> page, String choice)
+            throws Exception {
+        URI action = consentPage(page.body()).orElseThrow();
+        return withinMaster(browser, action, browser.postForm(action, choice));
+    }
+
+    static HttpResponse<String> credentialsAtMaster(RawUserAgent browser, URI toMaster, String user, String password)
             throws Exception {
         HttpResponse<String> accepted = browser.get(toMaster, null);
         assertEquals(303, accepted.statusCode(), accepted.body());
@@ -133,9 +170,10 @@ class FederationIT {
         assertEquals(200, form.statusCode(), form.body());
         Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());
         assertTrue(action.find(), form.body());
-        return browser.postForm(URI.create(action.group(1).replace("&amp;", "&")), "username="
+        URI post = URI.create(action.group(1).replace("&amp;", "&"));
+        return withinMaster(browser, post, browser.postForm(post, "username="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8));
+                + URLEncoder.encode(password, StandardCharsets.UTF_8)));
     }
 
     static JsonNode slaveLinks() throws Exception {
@@ -299,7 +337,10 @@ class FederationIT {
                 new Sqn(0)), DeviceState.load(null), URI.create(master.realmUrl("ucd-master") + "/gba-bsf"),
                 UaSecurityProtocolId.HTTP_DIGEST, Duration.ofSeconds(10));
         URI toMaster = startFederation(token(slave, "ucd-slave", "sam", "sam-password"), "bob");
-        UaClient.Result atMaster = bobsDevice.login(toMaster, u -> u.toString().startsWith(slaveApi()));
+        UaClient.Result atMaster = bobsDevice.login(toMaster, u -> u.toString().startsWith(slaveApi()),
+                (uri, body) -> consentPage(body).map(action -> HttpRequest.newBuilder(action)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("accept=Federate"))));
         assertTrue(atMaster.nafAuthenticated(), "the master proved it holds Ks_NAF");
         HttpResponse<String> result = new RawUserAgent("d").get(atMaster.finalRedirect(), null);
         assertEquals(200, result.statusCode(), result.body());
@@ -358,6 +399,23 @@ class FederationIT {
                         + "/admin/realms/ucd-master/clients/" + id)).header("Authorization", "Bearer "
                         + master.adminToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(204, removed.statusCode(), removed.body());
+        assertEquals(0, masterFederations().size());
+    }
+
+    @Test
+    @Order(2)
+    void theMasterShowsTheSlaveAccountAndDecliningLeavesNoFederation() throws Exception {
+        URI toMaster = startFederation(token(slave, "ucd-slave", "sam", "sam-password"), "bob");
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> question = credentialsAtMaster(browser, toMaster, "bob", "bob-password");
+        assertEquals(200, question.statusCode(), question.body());
+        assertTrue(question.body().contains("Link your account bob here with the account sam at"), question.body());
+        HttpResponse<String> declined = confirm(browser, question, "decline=No");
+        assertEquals(303, declined.statusCode(), declined.body());
+        HttpResponse<String> result = browser.get(URI.create(declined.headers().firstValue("Location")
+                .orElseThrow()), null);
+        assertEquals(403, result.statusCode(), result.body());
+        assertEquals(0, slaveLinks().size());
         assertEquals(0, masterFederations().size());
     }
 }

@@ -57,6 +57,12 @@ public final class Device {
         return ua.login(start, stop, renew -> renew ? bootstrap() : currentBootstrap());
     }
 
+    /** The same, with the person answering pages on the way (a confirmation, for example). */
+    public UaClient.Result login(URI start, Predicate<URI> stop, UaClient.PageHandler person)
+            throws GbaClientException {
+        return ua.login(start, stop, renew -> renew ? bootstrap() : currentBootstrap(), person);
+    }
+
     private void persist(Bootstrap result) {
         try {
             state.update(isim.highestAcceptedSqn(), result);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.ucdgba.gba.core.digest.DigestException;
 import org.ucdgba.gba.core.digest.DigestHeader;
@@ -39,6 +40,16 @@ public final class UaClient {
         Bootstrap get(boolean renew) throws GbaClientException;
     }
 
+    /**
+     * What the person does on a page that is neither a GBA challenge nor a redirect, such as a confirmation: the
+     * request that submits it, or empty to stop the login there.
+     */
+    @FunctionalInterface
+    public interface PageHandler {
+        /** The next request for the page at {@code uri}. */
+        Optional<HttpRequest.Builder> onPage(URI uri, String body);
+    }
+
     /** The outcome of a login. */
     public record Result(URI finalRedirect, boolean nafAuthenticated, int gbaAnswers) {
     }
@@ -50,8 +61,14 @@ public final class UaClient {
         this.uaProtocol = uaProtocol;
     }
 
-    /** Follows {@code start} until a redirect that {@code stop} accepts. */
+    /** Follows {@code start} until a redirect that {@code stop} accepts; stops at any other page. */
     public Result login(URI start, Predicate<URI> stop, Bootstrapper bootstrapper) throws GbaClientException {
+        return login(start, stop, bootstrapper, (uri, body) -> Optional.empty());
+    }
+
+    /** Follows {@code start} until a redirect that {@code stop} accepts, letting {@code person} handle pages. */
+    public Result login(URI start, Predicate<URI> stop, Bootstrapper bootstrapper, PageHandler person)
+            throws GbaClientException {
         URI uri = start;
         boolean renewed = false;
         boolean authenticated = false;
@@ -70,6 +87,14 @@ public final class UaClient {
                 continue;
             }
             DigestHeader challenge = gbaChallenge(response);
+            Optional<HttpRequest.Builder> next = status == 200 && challenge == null
+                    ? person.onPage(uri, new String(response.body(), StandardCharsets.UTF_8)) : Optional.empty();
+            if (next.isPresent()) {
+                HttpRequest request = next.get().timeout(timeout).header("User-Agent", USER_AGENT).build();
+                uri = request.uri();
+                response = send(request);
+                continue;
+            }
             if (status != 401 || challenge == null) {
                 throw new GbaClientException("login stopped at HTTP " + status + " on " + uri + " without a GBA "
                         + "challenge or a redirect" + pageText(response));
@@ -125,8 +150,13 @@ public final class UaClient {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
+        return send(b.build());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws GbaClientException {
+        URI uri = request.uri();
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new GbaClientException("cannot reach " + uri.getHost() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
