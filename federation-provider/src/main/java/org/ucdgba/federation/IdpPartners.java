@@ -35,8 +35,7 @@ public final class IdpPartners implements Partners {
 
     @Override
     public Optional<Partner> byProviderId(String providerId) {
-        return masters().map(this::master).flatMap(Optional::stream)
-                .filter(m -> m.partner().providerId().equals(providerId)).map(Master::partner).findFirst();
+        return masterByProviderId(providerId).map(Master::partner);
     }
 
     /** The master of a ProviderID, with its alias. */

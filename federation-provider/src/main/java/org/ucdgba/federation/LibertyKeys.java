@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
@@ -31,6 +32,12 @@ public final class LibertyKeys {
     private LibertyKeys() {
     }
 
+    /** The realm's URL, the stem of its ProviderIDs: {@code <base>/realms/<name>}. */
+    public static String realmUrl(KeycloakSession session, RealmModel realm) {
+        return session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
+                + realm.getName();
+    }
+
     /** This realm's signing keys. */
     public static ProviderKeys realmKeys(KeycloakSession session, RealmModel realm) {
         KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.RS256);
@@ -47,7 +54,7 @@ public final class LibertyKeys {
     static ReplayGuard replayGuard(KeycloakSession session, RealmModel realm) {
         return (providerId, messageId, keepUntil) -> session.singleUseObjects().putIfAbsent(
                 storeKey("liberty-id", realm, providerId, messageId),
-                Math.max(1, Duration.between(java.time.Instant.now(), keepUntil).toSeconds() + SKEW.toSeconds()));
+                Math.max(1, Duration.between(Instant.now(), keepUntil).toSeconds() + SKEW.toSeconds()));
     }
 
     /** A store key whose peer-chosen parts are hashed, so that no peer controls the key's text. */

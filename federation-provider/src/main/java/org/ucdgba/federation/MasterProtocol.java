@@ -62,8 +62,7 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
 
     /** The master's ProviderID: the realm's protocol endpoint URL. */
     static String providerId(KeycloakSession session, RealmModel realm) {
-        return session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
-                + realm.getName() + "/protocol/" + ID;
+        return LibertyKeys.realmUrl(session, realm) + "/protocol/" + ID;
     }
 
     @Override

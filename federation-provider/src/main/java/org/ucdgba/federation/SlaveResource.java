@@ -29,7 +29,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.ucdgba.liberty.FederationTerminationNotification;
-import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.LibertyMessage;
 import org.ucdgba.liberty.NameIdentifier;
@@ -68,8 +67,7 @@ public final class SlaveResource {
     }
 
     static String providerId(KeycloakSession session, RealmModel realm) {
-        return session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
-                + realm.getName() + "/" + SlaveResourceProviderFactory.ID;
+        return LibertyKeys.realmUrl(session, realm) + "/" + SlaveResourceProviderFactory.ID;
     }
 
     private Exchange exchange() {
@@ -380,9 +378,13 @@ public final class SlaveResource {
         return result(false, Response.Status.OK, "terminated", "The federation has ended.", null);
     }
 
-    /** The name identifier of a local account towards masters: its user name, qualified by this slave. */
     private NameIdentifier slaveName(UserModel user) {
-        return new NameIdentifier(user.getUsername(), providerId(session, realm), Liberty.FORMAT_FEDERATED);
+        return slaveName(session, realm, user);
+    }
+
+    /** The name identifier of a local account towards masters: its user name, qualified by this slave. */
+    static NameIdentifier slaveName(KeycloakSession session, RealmModel realm, UserModel user) {
+        return NameIdentifier.federated(user.getUsername(), providerId(session, realm));
     }
 
     private Optional<UserModel> user() {

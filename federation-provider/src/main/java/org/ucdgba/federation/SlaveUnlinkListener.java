@@ -13,9 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
-import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.metadata.Profile;
 
 /**
@@ -53,8 +51,7 @@ public final class SlaveUnlinkListener implements EventListenerProvider {
             try {
                 TerminationNotifier.notify(LibertyKeys.exchange(session, realm,
                         SlaveResource.providerId(session, realm), masters), master.partner().providerId(),
-                        Profile.FEDTERM_SP_SOAP, new NameIdentifier(user.getUsername(),
-                                SlaveResource.providerId(session, realm), Liberty.FORMAT_FEDERATED));
+                        Profile.FEDTERM_SP_SOAP, SlaveResource.slaveName(session, realm, user));
             } catch (LibertyException | IllegalArgumentException | IOException e) {
                 LOG.warnf("master %s of realm %s was not told that user %s unlinked it: %s", alias, realm.getName(),
                         user.getId(), e.getMessage());

@@ -2,7 +2,6 @@ package org.ucdgba.liberty.crypto;
 
 import java.security.Key;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 
@@ -14,24 +13,22 @@ import java.security.interfaces.RSAKey;
 public enum SignatureAlgorithm {
     /** RSA PKCS#1 v1.5 with SHA-256 (RFC 6931 clause 2.3.2): the default. */
     RSA_SHA256("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "SHA256withRSA",
-            "http://www.w3.org/2001/04/xmlenc#sha256", false),
+            "http://www.w3.org/2001/04/xmlenc#sha256"),
     /** ECDSA with SHA-256 (RFC 6931 clause 2.3.6). */
     ECDSA_SHA256("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", "SHA256withECDSA",
-            "http://www.w3.org/2001/04/xmlenc#sha256", false),
+            "http://www.w3.org/2001/04/xmlenc#sha256"),
     /** RSA PKCS#1 v1.5 with SHA-1, the algorithm of the ID-FF 1.2 specifications: for legacy peers only. */
     RSA_SHA1("http://www.w3.org/2000/09/xmldsig#rsa-sha1", "SHA1withRSA",
-            "http://www.w3.org/2000/09/xmldsig#sha1", true);
+            "http://www.w3.org/2000/09/xmldsig#sha1");
 
     private final String uri;
     private final String jcaName;
     private final String digestUri;
-    private final boolean legacy;
 
-    SignatureAlgorithm(String uri, String jcaName, String digestUri, boolean legacy) {
+    SignatureAlgorithm(String uri, String jcaName, String digestUri) {
         this.uri = uri;
         this.jcaName = jcaName;
         this.digestUri = digestUri;
-        this.legacy = legacy;
     }
 
     /** The XML Signature URI. */
@@ -47,11 +44,6 @@ public enum SignatureAlgorithm {
     /** The digest method URI of references signed with this algorithm. */
     public String digestUri() {
         return digestUri;
-    }
-
-    /** Whether the algorithm is only for partners that ask for it. */
-    public boolean isLegacy() {
-        return legacy;
     }
 
     /** Whether this algorithm can be used with a key of this type. */
@@ -71,11 +63,6 @@ public enum SignatureAlgorithm {
 
     /** The default algorithm for a private key: RSA-SHA256 or ECDSA-SHA256. */
     public static SignatureAlgorithm defaultFor(PrivateKey key) {
-        return key instanceof ECKey ? ECDSA_SHA256 : RSA_SHA256;
-    }
-
-    /** The default algorithm for a public key. */
-    public static SignatureAlgorithm defaultFor(PublicKey key) {
         return key instanceof ECKey ? ECDSA_SHA256 : RSA_SHA256;
     }
 }
