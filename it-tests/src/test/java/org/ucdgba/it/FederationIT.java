@@ -51,27 +51,21 @@ class FederationIT {
                 .start();
         slave = KeycloakServer.prepare("ucd-slave", "localhost", List.of("/realms/ucd-slave-realm.json"), Map.of())
                 .start();
-        // Each side registers the other from its published metadata.
-        String slaveMetadata = get(slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
-        String masterMetadata = get(master.realmUrl("ucd-master") + "/protocol/liberty-idff/metadata");
-        ObjectNode client = JSON.createObjectNode();
-        client.put("clientId", slave.realmUrl("ucd-slave") + "/ucd-federation");
-        client.put("protocol", "liberty-idff");
-        client.put("enabled", true);
-        client.putObject("attributes").put("liberty.metadata", slaveMetadata);
-        master.adminPost("ucd-master/clients", client);
+        // Each side registers the other from the URL of its published metadata (admin API of this bundle).
+        ObjectNode slaveAtMaster = JSON.createObjectNode();
+        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
+        slaveAtMaster.put("name", "Slave UCD server");
+        assertEquals(201, master.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
+        ObjectNode masterAtSlave = JSON.createObjectNode();
+        masterAtSlave.put("alias", "master-one");
+        masterAtSlave.put("displayName", "Master UCD server one");
+        masterAtSlave.put("metadataUrl", master.realmUrl("ucd-master") + "/protocol/liberty-idff/metadata");
+        assertEquals(201, slave.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave));
         // The master asks the user to confirm each federation (required action, enabled by the operator).
         ObjectNode consent = JSON.createObjectNode();
         consent.put("providerId", "ucd-federation-consent");
         consent.put("name", "UCD federation consent");
         master.adminPost("ucd-master/authentication/register-required-action", consent);
-        ObjectNode idp = JSON.createObjectNode();
-        idp.put("alias", "master-one");
-        idp.put("displayName", "Master UCD server one");
-        idp.put("providerId", "liberty-idff-master");
-        idp.put("enabled", true);
-        idp.putObject("config").put("libertyMetadata", masterMetadata);
-        slave.adminPost("ucd-slave/identity-provider/instances", idp);
     }
 
     @AfterAll

@@ -1,0 +1,207 @@
+package org.ucdgba.federation;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.metadata.MetadataXml;
+import org.ucdgba.liberty.metadata.ProviderMetadata;
+
+/**
+ * Registering a partner from its metadata, for realm administrators, at
+ * {@code /admin/realms/{realm}/}{@value #ID}: {@code POST slaves} makes (or updates) the slave's client of a master
+ * realm, {@code POST masters} the master's identity provider of a slave realm. The body names the metadata by URL
+ * ({@code metadataUrl}, fetched once, http(s), bounded) or gives it ({@code metadata}); {@code sigAlg} =
+ * {@code rsa-sha1} only for a legacy partner. Keycloak's admin permissions apply and each change is an admin event.
+ */
+public final class PartnerAdminResource {
+
+    /** Path segment and provider id. */
+    public static final String ID = "ucd-liberty-partners";
+    private static final int MAX_METADATA = 128 * 1024;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    PartnerAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                         AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    /** A slave of this master realm: a client of protocol liberty-idff whose client id is its ProviderID. */
+    @POST
+    @Path("slaves")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response registerSlave(Map<String, String> body) {
+        auth.clients().requireManage();
+        ProviderMetadata metadata;
+        String xml;
+        try {
+            xml = metadataText(body);
+            metadata = MetadataXml.read(xml.getBytes(StandardCharsets.UTF_8));
+        } catch (LibertyException | IOException | IllegalArgumentException e) {
+            return bad(e.getMessage());
+        }
+        ClientModel client = realm.getClientByClientId(metadata.providerId());
+        boolean created = client == null;
+        if (created) {
+            client = session.clients().addClient(realm, metadata.providerId());
+        } else if (!MasterProtocol.ID.equals(client.getProtocol())) {
+            return bad("a client of another protocol has this client id");
+        }
+        client.setProtocol(MasterProtocol.ID);
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setStandardFlowEnabled(false);
+        client.setName(body.getOrDefault("name", metadata.providerId()));
+        client.setAttribute(ClientPartners.METADATA, xml);
+        client.setAttribute(ClientPartners.SIG_ALG, body.getOrDefault("sigAlg", "rsa-sha256"));
+        adminEvent.operation(created ? OperationType.CREATE : OperationType.UPDATE).resource(ResourceType.CLIENT)
+                .resourcePath("clients", client.getId()).success();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Map.of("clientId", metadata.providerId(), "id", client.getId())).build();
+    }
+
+    /** A master of this slave realm: an identity provider of type liberty-idff-master. */
+    @POST
+    @Path("masters")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response registerMaster(Map<String, String> body) {
+        auth.realm().requireManageIdentityProviders();
+        String alias = body == null ? null : body.get("alias");
+        if (alias == null || !alias.matches("[A-Za-z0-9._-]{1,64}")) {
+            return bad("an alias of letters, digits, '.', '_' or '-' is required");
+        }
+        String xml;
+        try {
+            xml = metadataText(body);
+            MetadataXml.read(xml.getBytes(StandardCharsets.UTF_8));
+        } catch (LibertyException | IOException | IllegalArgumentException e) {
+            return bad(e.getMessage());
+        }
+        IdentityProviderModel model = session.identityProviders().getByAlias(alias);
+        boolean created = model == null;
+        if (created) {
+            model = new IdentityProviderModel();
+            model.setAlias(alias);
+            model.setProviderId(MasterIdentityProvider.ID);
+        } else if (!MasterIdentityProvider.ID.equals(model.getProviderId())) {
+            return bad("an identity provider of another type has this alias");
+        }
+        model.setEnabled(true);
+        model.setDisplayName(body.getOrDefault("displayName", alias));
+        Map<String, String> config = new HashMap<>(model.getConfig() == null ? Map.of() : model.getConfig());
+        config.put(MasterIdentityProvider.METADATA, xml);
+        config.put(MasterIdentityProvider.SIG_ALG, body.getOrDefault("sigAlg", "rsa-sha256"));
+        model.setConfig(config);
+        if (created) {
+            session.identityProviders().create(model);
+        } else {
+            session.identityProviders().update(model);
+        }
+        adminEvent.operation(created ? OperationType.CREATE : OperationType.UPDATE)
+                .resource(ResourceType.IDENTITY_PROVIDER).resourcePath("identity-provider", "instances", alias)
+                .success();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Map.of("alias", alias)).build();
+    }
+
+    /** The metadata document given inline, or fetched once from an absolute http(s) URL, bounded in size and time. */
+    private static String metadataText(Map<String, String> body) throws IOException {
+        if (body == null) {
+            throw new IllegalArgumentException("metadata or metadataUrl is required");
+        }
+        if (body.get("metadata") != null) {
+            return body.get("metadata");
+        }
+        URI url = URI.create(String.valueOf(body.get("metadataUrl")));
+        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
+            throw new IllegalArgumentException("metadataUrl must be an absolute http(s) URL");
+        }
+        try {
+            HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/xml").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                byte[] bytes = in.readNBytes(MAX_METADATA + 1);
+                if (r.statusCode() != 200 || bytes.length > MAX_METADATA) {
+                    throw new IOException("metadata not fetched: HTTP " + r.statusCode());
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static Response bad(String message) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "invalid_partner", "error_description", String.valueOf(message))).build();
+    }
+
+    /** Mounts the resource under the admin API of each realm. */
+    public static final class Factory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+
+        @Override
+        public AdminRealmResourceProvider create(KeycloakSession session) {
+            return this;
+        }
+
+        @Override
+        public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                                  AdminEventBuilder adminEvent) {
+            return new PartnerAdminResource(session, realm, auth, adminEvent);
+        }
+
+        @Override
+        public void init(Config.Scope config) {
+        }
+
+        @Override
+        public void postInit(KeycloakSessionFactory factory) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String getId() {
+            return ID;
+        }
+    }
+}
