@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 @NamedQueries({
     @NamedQuery(name = "ucdFederationsOfUser",
             query = "select f from FederationEntity f where f.realmId = :realmId and f.userId = :userId"),
+    @NamedQuery(name = "ucdFederationsOfPartner",
+            query = "select f from FederationEntity f where f.realmId = :realmId and f.partnerId = :partnerId"),
     @NamedQuery(name = "ucdFederationOfUserAndPartner", query = "select f from FederationEntity f"
             + " where f.realmId = :realmId and f.userId = :userId and f.partnerId = :partnerId"),
     @NamedQuery(name = "ucdFederationByPartnerName", query = "select f from FederationEntity f"

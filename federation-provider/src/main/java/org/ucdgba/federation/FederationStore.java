@@ -48,6 +48,12 @@ public final class FederationStore {
                 .setParameter("realmId", realm.getId()).setParameter("userId", userId).getResultList();
     }
 
+    /** The federations with a partner. */
+    public List<FederationEntity> ofPartner(String partnerId) {
+        return em.createNamedQuery("ucdFederationsOfPartner", FederationEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId).getResultList();
+    }
+
     /** The federation with a partner's account, named by the partner's name identifier. */
     public Optional<FederationEntity> byPartnerName(String partnerId, String nameId) {
         return em.createNamedQuery("ucdFederationByPartnerName", FederationEntity.class)

@@ -1,9 +1,11 @@
 package org.ucdgba.federation;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -37,7 +39,8 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
  * {@code /admin/realms/{realm}/}{@value #ID}: {@code POST slaves} makes (or updates) the slave's client of a master
  * realm, {@code POST masters} the master's identity provider of a slave realm. The body names the metadata by URL
  * ({@code metadataUrl}, fetched once, http(s), bounded) or gives it ({@code metadata}); {@code sigAlg} =
- * {@code rsa-sha1} only for a legacy partner. Keycloak's admin permissions apply and each change is an admin event.
+ * {@code rsa-sha1} only for a legacy partner; {@code GET slaves/federations?slave=} lists the federations held with
+ * a slave. Keycloak's admin permissions apply and each change is an admin event.
  */
 public final class PartnerAdminResource {
 
@@ -93,6 +96,21 @@ public final class PartnerAdminResource {
                 .resourcePath("clients", client.getId()).success();
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                 .entity(Map.of("clientId", metadata.providerId(), "id", client.getId())).build();
+    }
+
+    /** The federations this master realm holds with a slave, for its administrators. */
+    @GET
+    @Path("slaves/federations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response federationsWithSlave(@QueryParam("slave") String slave) {
+        auth.clients().requireView();
+        if (slave == null) {
+            return bad("the slave's ProviderID is required");
+        }
+        return Response.ok(new FederationStore(session, realm).ofPartner(slave).stream()
+                .map(f -> Map.<String, Object>of("userId", f.getUserId(), "masterNameId", f.getLocalNameId(),
+                        "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
+                .toList()).build();
     }
 
     /** A master of this slave realm: an identity provider of type liberty-idff-master. */

@@ -383,17 +383,41 @@ class FederationIT {
                 "master=master-one&masterAccount=bob&formToken=" + token.group(1)).statusCode());
     }
 
+    /** What the master's administrator sees of the federations with the slave. */
+    static JsonNode federationsWithSlave() throws Exception {
+        return master.admin("ucd-master/ucd-liberty-partners/slaves/federations?slave="
+                + URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8));
+    }
+
     @Test
     @Order(10)
-    void removingTheSlaveClientRemovesItsFederationsAtTheMaster() throws Exception {
-        assertEquals(1, masterFederations().size());
+    void removingTheMasterUserOrTheSlaveClientRemovesTheirFederations() throws Exception {
+        // sam <-> bob from the page test; the master's administrator removes bob.
+        assertEquals(1, federationsWithSlave().size());
+        String bob = master.admin("ucd-master/users?username=bob&exact=true").get(0).get("id").asText();
+        HttpResponse<String> removedUser = HTTP.send(HttpRequest.newBuilder(URI.create(master.url()
+                        + "/admin/realms/ucd-master/users/" + bob)).header("Authorization", "Bearer "
+                        + master.adminToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, removedUser.statusCode(), removedUser.body());
+        assertEquals(0, federationsWithSlave().size());
+
+        // sam ends the stale link at the slave (the master no longer knows it), then federates with carol.
+        assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
+                token(slave, "ucd-slave", "sam", "sam-password"), null).get("status").asInt());
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
+                "sam-password"), "carol"), "carol", "carol-password");
+        assertTrue(browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null).body()
+                .contains("data-result=\"linked\""));
+        assertEquals(1, federationsWithSlave().size());
+
         String id = master.admin("ucd-master/clients?clientId=" + URLEncoder.encode(slaveApi(),
                 StandardCharsets.UTF_8)).get(0).get("id").asText();
         HttpResponse<String> removed = HTTP.send(HttpRequest.newBuilder(URI.create(master.url()
                         + "/admin/realms/ucd-master/clients/" + id)).header("Authorization", "Bearer "
                         + master.adminToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(204, removed.statusCode(), removed.body());
-        assertEquals(0, masterFederations().size());
+        assertEquals(0, federationsWithSlave().size());
     }
 
     @Test
