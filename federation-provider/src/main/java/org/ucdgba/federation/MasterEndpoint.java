@@ -49,8 +49,6 @@ import org.ucdgba.liberty.profile.NameRegistration;
  */
 public final class MasterEndpoint extends AuthorizationEndpointBase {
 
-    private static final int MAX_BODY = 128 * 1024;
-
     MasterEndpoint(KeycloakSession session, EventBuilder event) {
         super(session, event);
     }
@@ -126,7 +124,7 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     public Response soap(InputStream body) {
         checkRealm();
         try {
-            terminate(new FederationTermination(exchange()).processSoap(read(body)));
+            terminate(new FederationTermination(exchange()).processSoap(RequestBodies.read(body)));
             return Response.noContent().build();
         } catch (LibertyException e) {
             event.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, e.getMessage())
@@ -222,17 +220,5 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     private String rawQuery() {
         String q = session.getContext().getUri().getRequestUri().getRawQuery();
         return q == null ? "" : q;
-    }
-
-    private static byte[] read(InputStream body) throws LibertyException {
-        try (InputStream in = body) {
-            byte[] bytes = in == null ? new byte[0] : in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new LibertyException(LibertyException.Reason.HOSTILE_XML, "request body too large");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new LibertyException(LibertyException.Reason.MALFORMED, "unreadable request body");
-        }
     }
 }

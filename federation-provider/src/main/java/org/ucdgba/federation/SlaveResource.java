@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -237,7 +238,7 @@ public final class SlaveResource {
     /** RegisterNameIdentifierResponse from the master (steps 7-9). */
     @GET
     @Path("rni-return")
-    public Response registerNameIdentifierReturn(@jakarta.ws.rs.core.Context HttpHeaders headers) {
+    public Response registerNameIdentifierReturn(@Context HttpHeaders headers) {
         boolean json = headers.getAcceptableMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON_TYPE::equals);
         String rawQuery = Optional.ofNullable(session.getContext().getUri().getRequestUri().getRawQuery()).orElse("");
         EventBuilder e = event(EventType.FEDERATED_IDENTITY_LINK);
@@ -347,10 +348,9 @@ public final class SlaveResource {
     @Consumes(MediaType.WILDCARD)
     public Response soap(InputStream body) {
         EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY);
-        try (InputStream in = body) {
-            byte[] bytes = in == null ? new byte[0] : in.readNBytes(128 * 1024 + 1);
+        try {
             Exchange.Received<FederationTerminationNotification> received = new FederationTermination(exchange())
-                    .processSoap(bytes);
+                    .processSoap(RequestBodies.read(body));
             Optional<IdpPartners.Master> master = masters.masterByProviderId(received.partner().providerId());
             String account = received.message().nameIdentifier().value();
             UserModel user = session.users().getUserByUsername(realm, account);
@@ -365,8 +365,6 @@ public final class SlaveResource {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
                     .error("liberty_" + ex.reason().name().toLowerCase(Locale.ROOT));
             return SoapFaults.fault(ex);
-        } catch (IOException ex) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", "unreadable body");
         }
     }
 

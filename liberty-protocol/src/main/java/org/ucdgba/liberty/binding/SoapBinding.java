@@ -45,23 +45,42 @@ public final class SoapBinding {
     /** Verifies and reads the message of a SOAP envelope from a partner. */
     public static LibertyMessage decode(byte[] envelope, X509Certificate partner, SignaturePolicy policy)
             throws LibertyException {
-        Element message = messageElement(envelope);
-        XmlSignatures.verify(message, partner, policy);
-        return MessageXml.read(message);
+        return parse(envelope).verifyAndRead(partner, policy);
     }
 
-    /**
-     * The ProviderID of a SOAP message, to find the partner whose key verifies it. Nothing else of the unverified
-     * message is read.
-     */
-    public static String senderOf(byte[] envelope) throws LibertyException {
-        Element message = messageElement(envelope);
-        for (Node n = message.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && Elements.is(e, Liberty.LIB, "ProviderID")) {
-                return Elements.text(e);
-            }
+    /** Parses an envelope once, so that its sender can be looked up before its signature is checked. */
+    public static Incoming parse(byte[] envelope) throws LibertyException {
+        return new Incoming(messageElement(envelope));
+    }
+
+    /** A parsed, not yet verified, SOAP message. */
+    public static final class Incoming {
+
+        private final Element message;
+
+        private Incoming(Element message) {
+            this.message = message;
         }
-        throw new LibertyException(Reason.MALFORMED, message.getLocalName() + " lacks ProviderID");
+
+        /**
+         * The ProviderID of the message, to find the partner whose key verifies it. Nothing else of the unverified
+         * message is read.
+         */
+        public String sender() throws LibertyException {
+            for (Node n = message.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && Elements.is(e, Liberty.LIB, "ProviderID")) {
+                    return Elements.text(e);
+                }
+            }
+            throw new LibertyException(Reason.MALFORMED, message.getLocalName() + " lacks ProviderID");
+        }
+
+        /** Verifies the signature with the partner's certificate under its policy, then reads the message. */
+        public LibertyMessage verifyAndRead(X509Certificate partner, SignaturePolicy policy)
+                throws LibertyException {
+            XmlSignatures.verify(message, partner, policy);
+            return MessageXml.read(message);
+        }
     }
 
     private static Element messageElement(byte[] envelope) throws LibertyException {

@@ -88,9 +88,9 @@ public final class Exchange {
     /** Receives a message by SOAP. */
     public <T extends LibertyMessage> Received<T> receiveSoap(byte[] envelope, Class<T> expected)
             throws LibertyException {
-        Partner partner = partner(SoapBinding.senderOf(envelope));
-        LibertyMessage message = SoapBinding.decode(envelope, partner.metadata().signingCertificate(),
-                partner.policy());
+        SoapBinding.Incoming incoming = SoapBinding.parse(envelope);
+        Partner partner = partner(incoming.sender());
+        LibertyMessage message = incoming.verifyAndRead(partner.metadata().signingCertificate(), partner.policy());
         return accept(partner, message, expected);
     }
 
