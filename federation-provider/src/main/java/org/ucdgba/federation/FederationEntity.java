@@ -8,8 +8,9 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * One federation recorded by a master realm (seed step 6): a realm user, the slave's ProviderID, the master
- * account's name identifier and the slave's. Unique per realm, user and slave (see the Liquibase changelog).
+ * One federation of a realm user with a partner: the partner's ProviderID, this side's name identifier and the
+ * partner's. A master records it at step 6, a slave at step 9. Unique per realm, user and partner, and per
+ * partner account (see the Liquibase changelog).
  */
 @Entity
 @Table(name = "UCD_FEDERATION")
@@ -22,6 +23,8 @@ import jakarta.persistence.Table;
             + " where f.realmId = :realmId and f.userId = :userId and f.partnerId = :partnerId"),
     @NamedQuery(name = "ucdFederationByPartnerName", query = "select f from FederationEntity f"
             + " where f.realmId = :realmId and f.partnerId = :partnerId and f.partnerNameId = :name"),
+    @NamedQuery(name = "ucdFederationByLocalName", query = "select f from FederationEntity f"
+            + " where f.realmId = :realmId and f.partnerId = :partnerId and f.localNameId = :name"),
     @NamedQuery(name = "ucdDeleteFederationsOfUser",
             query = "delete from FederationEntity f where f.realmId = :realmId and f.userId = :userId"),
     @NamedQuery(name = "ucdDeleteFederationsOfPartner",

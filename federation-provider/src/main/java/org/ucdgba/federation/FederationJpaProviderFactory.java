@@ -1,29 +1,41 @@
 package org.ucdgba.federation;
 
+import java.time.Duration;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.timer.TimerProvider;
+import org.ucdgba.liberty.NameIdentifier;
+import org.ucdgba.liberty.metadata.Profile;
 
 /**
- * Registers the federation entity and its Liquibase changelog with Keycloak's database, and removes a user's or a
- * slave client's federations when the user or the client is removed.
+ * Registers the federation entities and their Liquibase changelog with Keycloak's database, schedules the
+ * {@link TerminationOutbox} (every {@code termination-retry-seconds}, default 30), and ends a user's or a slave
+ * client's federations when the user or the client is removed; the partners of a removed user are told.
  */
 public final class FederationJpaProviderFactory implements JpaEntityProviderFactory {
 
     /** Provider id; also the Liquibase changelog's factory id. */
     public static final String ID = "ucd-federation";
+    private static final Logger LOG = Logger.getLogger(FederationJpaProviderFactory.class);
+
+    private Duration retryInterval;
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
         return new JpaEntityProvider() {
             @Override
             public List<Class<?>> getEntities() {
-                return List.of(FederationEntity.class);
+                return List.of(FederationEntity.class, PendingTerminationEntity.class);
             }
 
             @Override
@@ -44,20 +56,52 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
 
     @Override
     public void init(Config.Scope config) {
+        retryInterval = Duration.ofSeconds(config.getInt("terminationRetrySeconds", 30));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
-            if (event instanceof UserModel.UserRemovedEvent removed) {
-                new FederationStore(removed.getKeycloakSession(), removed.getRealm())
-                        .removeUser(removed.getUser().getId());
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, s -> s.getProvider(TimerProvider.class).scheduleTask(
+                        new TerminationOutbox(retryInterval), retryInterval.toMillis(), TerminationOutbox.TASK));
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                userRemoved(removed.getKeycloakSession(), removed.getRealm(), removed.getUser().getId());
             } else if (event instanceof ClientModel.ClientRemovedEvent removed
                     && MasterProtocol.ID.equals(removed.getClient().getProtocol())) {
                 new FederationStore(removed.getKeycloakSession(), removed.getClient().getRealm())
                         .removePartner(removed.getClient().getClientId());
+                SlavePage.clientRemoved(removed.getKeycloakSession(), removed.getClient().getRealm(),
+                        removed.getClient().getClientId());
             }
         });
+    }
+
+    /**
+     * A user's federations end with the user, and each partner is told through the outbox: a slave
+     * (fedterm-idp-soap) when this realm is its master, a master (fedterm-sp-soap) when this realm is its slave.
+     */
+    private static void userRemoved(KeycloakSession session, RealmModel realm, String userId) {
+        FederationStore store = new FederationStore(session, realm);
+        List<FederationEntity> federations = store.ofUser(userId);
+        if (!federations.isEmpty() && session.getContext().getUri() == null) {
+            LOG.warnf("user %s of realm %s removed outside a request: its partners are not told", userId,
+                    realm.getName());
+        } else {
+            for (FederationEntity f : federations) {
+                ClientModel slave = realm.getClientByClientId(f.getPartnerId());
+                if (slave != null && MasterProtocol.ID.equals(slave.getProtocol())) {
+                    TerminationOutbox.enqueue(session, realm, MasterProtocol.providerId(session, realm),
+                            f.getPartnerId(), Profile.FEDTERM_IDP_SOAP,
+                            NameIdentifier.federated(f.getPartnerNameId(), f.getPartnerId()));
+                } else {
+                    String self = SlaveResource.providerId(session, realm);
+                    TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), Profile.FEDTERM_SP_SOAP,
+                            NameIdentifier.federated(f.getLocalNameId(), self));
+                }
+            }
+        }
+        store.removeUser(userId);
     }
 
     @Override

@@ -8,7 +8,11 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-/** The master realm's federations in Keycloak's database, in the request's transaction. */
+/**
+ * A realm's federations in Keycloak's database, in the request's transaction: at a master, each slave account
+ * federated with a user (seed step 6); at a slave, the name identifier each link was made with, so that a renamed
+ * account keeps its federation (the link itself is the user's federated identity, step 9).
+ */
 public final class FederationStore {
 
     private final EntityManager em;
@@ -61,9 +65,28 @@ public final class FederationStore {
                 .setParameter("name", nameId).getResultStream().findFirst();
     }
 
+    /** The federation of a local account with a partner, named by this side's name identifier. */
+    public Optional<FederationEntity> byLocalName(String partnerId, String nameId) {
+        return em.createNamedQuery("ucdFederationByLocalName", FederationEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
+                .setParameter("name", nameId).getResultStream().findFirst();
+    }
+
     /** Removes one federation. */
     public void remove(FederationEntity federation) {
         em.remove(federation);
+    }
+
+    /**
+     * Records a federation after removing any left-over record of the same partner account for another user (a
+     * link that ended without this side being told), flushed first since the partner account is unique.
+     */
+    public FederationEntity replace(String userId, String partnerId, String localNameId, String partnerNameId) {
+        byPartnerName(partnerId, partnerNameId).filter(f -> !f.getUserId().equals(userId)).ifPresent(f -> {
+            em.remove(f);
+            em.flush();
+        });
+        return link(userId, partnerId, localNameId, partnerNameId);
     }
 
     /** Removes every federation of a user (the user was removed). */

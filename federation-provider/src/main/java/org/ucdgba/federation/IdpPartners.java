@@ -1,13 +1,11 @@
 package org.ucdgba.federation;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.ucdgba.liberty.LibertyException;
-import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.profile.Partner;
 import org.ucdgba.liberty.profile.Partners;
 
@@ -45,16 +43,12 @@ public final class IdpPartners implements Partners {
     }
 
     private Optional<Master> master(IdentityProviderModel model) {
-        String metadata = model.getConfig().get(MasterIdentityProvider.METADATA);
-        if (metadata == null) {
-            return Optional.empty();
-        }
+        Map<String, String> config = model.getConfig() == null ? Map.of() : model.getConfig();
         try {
-            return Optional.of(new Master(model, new Partner(MetadataXml.read(metadata.getBytes(
-                    StandardCharsets.UTF_8)), ClientPartners.policy(model.getConfig().get(
-                    MasterIdentityProvider.SIG_ALG)))));
-        } catch (LibertyException e) {
-            LOG.warnf("master %s has unusable Liberty metadata: %s", model.getAlias(), e.getMessage());
+            return Optional.of(new Master(model, new Partner(MasterIdentityProvider.metadata(config).metadata(),
+                    ClientPartners.policy(config.get(MasterIdentityProvider.configKey(PartnerConfig.SIG_ALG))))));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("master %s is not usable: %s", model.getAlias(), e.getMessage());
             return Optional.empty();
         }
     }

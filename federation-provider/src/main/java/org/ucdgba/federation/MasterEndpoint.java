@@ -21,11 +21,10 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.protocol.AuthorizationEndpointBase;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.ErrorPage;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -139,12 +138,12 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     @Produces(MediaType.APPLICATION_JSON)
     public Response federations() {
         checkRealm();
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null) {
+        Optional<UserModel> user = UserTokens.user(session);
+        if (user.isEmpty()) {
             return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("error", "not_authenticated")).build();
         }
-        List<Map<String, Object>> out = new FederationStore(session, realm).ofUser(auth.getUser().getId()).stream()
+        List<Map<String, Object>> out = new FederationStore(session, realm).ofUser(user.get().getId()).stream()
                 .map(f -> Map.<String, Object>of("slave", f.getPartnerId(), "masterNameId", f.getLocalNameId(),
                         "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
                 .toList();
@@ -160,19 +159,19 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     @Produces(MediaType.APPLICATION_JSON)
     public Response endFederation(@QueryParam("slave") String slave) {
         checkRealm();
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null) {
+        Optional<UserModel> user = UserTokens.user(session);
+        if (user.isEmpty()) {
             return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("error", "not_authenticated")).build();
         }
         FederationStore store = new FederationStore(session, realm);
-        Optional<FederationEntity> federation = store.ofUser(auth.getUser().getId()).stream()
+        Optional<FederationEntity> federation = store.ofUser(user.get().getId()).stream()
                 .filter(f -> f.getPartnerId().equals(slave)).findFirst();
         if (federation.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("error", "not_federated")).build();
         }
-        event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(auth.getUser());
+        event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user.get());
         try {
             TerminationNotifier.notify(exchange(), slave, Profile.FEDTERM_IDP_SOAP, new NameIdentifier(
                     federation.get().getPartnerNameId(), slave, Liberty.FORMAT_FEDERATED));
@@ -194,10 +193,8 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     public Response metadata() {
         checkRealm();
         String base = MasterProtocol.providerId(session, realm);
-        ProviderMetadata m = new ProviderMetadata(base, ProviderMetadata.Role.IDP,
-                LibertyKeys.realmKeys(session, realm).certificate(), base + "/soap", base + "/fedterm", null,
-                List.of(Profile.FEDTERM_SP_HTTP.uri(), Profile.FEDTERM_SP_SOAP.uri()),
-                List.of(Profile.RNI_SP_HTTP.uri()), base + "/rni", null, null, null);
+        ProviderMetadata m = UcdDescriptors.master(base, LibertyKeys.realmKeys(session, realm).certificate(),
+                base + "/soap", base + "/rni", base + "/fedterm");
         return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
     }
 

@@ -9,26 +9,36 @@ import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.messages.Messages;
+import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
  * A Master UCD server as an identity provider of a slave realm (type {@value #ID}): configured with the master's
- * ID-FF metadata; its links are the slave's federations (seed step 9), shown in the Account Console. It federates
+ * ID-FF metadata, or by hand with the same settings one by one (see {@link PartnerConfig}); its links are the slave's federations (seed step 9), shown in the Account Console. It federates
  * accounts and is not used to log in.
  */
 public final class MasterIdentityProvider extends AbstractIdentityProvider<IdentityProviderModel> {
 
     /** The identity provider type. */
     public static final String ID = "liberty-idff-master";
-    /** Config: the master's ID-FF metadata document. */
-    public static final String METADATA = "libertyMetadata";
-    /** Config: "rsa-sha1" for a master that asked for RSA-SHA1. */
-    public static final String SIG_ALG = "libertySigAlg";
+    /** Prefix of the config keys: {@code libertyMetadata}, {@code libertyProviderId}, ... (see PartnerConfig). */
+    private static final String CONFIG_PREFIX = "liberty";
+
+    /** The config key of a partner setting. */
+    static String configKey(String setting) {
+        return CONFIG_PREFIX + Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
+    }
+
+    /** The master's metadata from an identity provider's config. */
+    static PartnerConfig.Described metadata(Map<String, String> config) {
+        return PartnerConfig.metadata(ProviderMetadata.Role.IDP, s -> config.get(configKey(s)));
+    }
 
     MasterIdentityProvider(KeycloakSession session, IdentityProviderModel model) {
         super(session, model);
@@ -52,6 +62,20 @@ public final class MasterIdentityProvider extends AbstractIdentityProvider<Ident
         return retrieveToken(session, identity);
     }
 
+    /** A master's configuration: refused (400 to the administrator) unless it describes a usable master. */
+    public static final class Config extends IdentityProviderModel {
+
+        /** An empty configuration. */
+        public Config() {
+        }
+
+        @Override
+        public void validate(RealmModel realm) {
+            metadata(getConfig());
+            PartnerConfig.sigAlg(s -> getConfig().get(configKey(s)));
+        }
+    }
+
     /** Registers the type. */
     public static final class Factory extends AbstractIdentityProviderFactory<MasterIdentityProvider> {
 
@@ -67,23 +91,35 @@ public final class MasterIdentityProvider extends AbstractIdentityProvider<Ident
 
         @Override
         public IdentityProviderModel createConfig() {
-            return new IdentityProviderModel();
+            return new Config();
         }
 
         @Override
         public Map<String, String> parseConfig(KeycloakSession session, String config) {
-            return Map.of(METADATA, config);
+            return Map.of(configKey(PartnerConfig.METADATA), config);
         }
 
         @Override
         public List<ProviderConfigProperty> getConfigProperties() {
             return ProviderConfigurationBuilder.create()
-                    .property().name(METADATA).label("Master metadata (ID-FF 1.2 XML)")
-                    .type(ProviderConfigProperty.TEXT_TYPE).helpText("The master's EntityDescriptor; its signing "
-                            + "certificate is the only key its responses are checked with").add()
-                    .property().name(SIG_ALG).label("Signature algorithm").type(ProviderConfigProperty.LIST_TYPE)
-                    .options("rsa-sha256", "rsa-sha1").defaultValue("rsa-sha256")
-                    .helpText("rsa-sha1 only for a legacy master that requires it").add()
+                    .property().name(configKey(PartnerConfig.METADATA)).label("Master metadata (ID-FF 1.2 XML)")
+                    .type(ProviderConfigProperty.TEXT_TYPE).helpText("The master's EntityDescriptor. Leave empty "
+                            + "to give the master's settings one by one below").add()
+                    .property().name(configKey(PartnerConfig.PROVIDER_ID)).label("Master ProviderID")
+                    .type(ProviderConfigProperty.STRING_TYPE).helpText("Without metadata: the master's ProviderID")
+                    .add()
+                    .property().name(configKey(PartnerConfig.REGISTER_NAME_IDENTIFIER_URL))
+                    .label("RegisterNameIdentifierServiceURL").type(ProviderConfigProperty.STRING_TYPE)
+                    .helpText("Without metadata: where the user agent takes the signed request (rni-sp-http)").add()
+                    .property().name(configKey(PartnerConfig.SOAP_ENDPOINT)).label("SOAP endpoint")
+                    .type(ProviderConfigProperty.STRING_TYPE)
+                    .helpText("Without metadata: where terminations are sent (fedterm-sp-soap)").add()
+                    .property().name(configKey(PartnerConfig.SIGNING_CERTIFICATE)).label("Signing certificate")
+                    .type(ProviderConfigProperty.TEXT_TYPE).helpText("Without metadata: the master's certificate, "
+                            + "PEM or base64; the only key its messages are checked with").add()
+                    .property().name(configKey(PartnerConfig.SIG_ALG)).label("Signature algorithm")
+                    .type(ProviderConfigProperty.LIST_TYPE).options("rsa-sha256", "rsa-sha1")
+                    .defaultValue("rsa-sha256").helpText("rsa-sha1 only for a legacy master that requires it").add()
                     .build();
         }
 

@@ -17,11 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -30,15 +30,14 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.ucdgba.liberty.LibertyException;
-import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
- * Registering a partner from its metadata, for realm administrators, at
- * {@code /admin/realms/{realm}/}{@value #ID}: {@code POST slaves} makes (or updates) the slave's client of a master
- * realm, {@code POST masters} the master's identity provider of a slave realm. The body names the metadata by URL
- * ({@code metadataUrl}, fetched once, http(s), bounded) or gives it ({@code metadata}); {@code sigAlg} =
+ * Registering a partner, for realm administrators, at {@code /admin/realms/{realm}/}{@value #ID}:
+ * {@code POST slaves} makes (or updates) the slave's client of a master realm, {@code POST masters} the master's
+ * identity provider of a slave realm. The body names the partner's metadata by URL ({@code metadataUrl}, fetched
+ * once, http(s), bounded), gives it ({@code metadata}), or gives its settings one by one ({@code providerId},
+ * {@code signingCertificate}, {@code soapEndpoint}, {@code registerNameIdentifierUrl}); {@code sigAlg} =
  * {@code rsa-sha1} only for a legacy partner; {@code GET slaves/federations?slave=} lists the federations held with
  * a slave. Keycloak's admin permissions apply and each change is an admin event.
  */
@@ -70,32 +69,18 @@ public final class PartnerAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response registerSlave(Map<String, String> body) {
         auth.clients().requireManage();
-        ProviderMetadata metadata;
-        String xml;
+        SlaveClients.Registered slave;
         try {
-            xml = metadataText(body);
-            metadata = MetadataXml.read(xml.getBytes(StandardCharsets.UTF_8));
-        } catch (LibertyException | IOException | IllegalArgumentException e) {
+            Map<String, String> settings = settings(body);
+            slave = SlaveClients.register(session, realm, PartnerConfig.metadata(ProviderMetadata.Role.SP,
+                    settings::get), PartnerConfig.sigAlg(settings::get), settings.get("name"));
+        } catch (IOException | IllegalArgumentException e) {
             return bad(e.getMessage());
         }
-        ClientModel client = realm.getClientByClientId(metadata.providerId());
-        boolean created = client == null;
-        if (created) {
-            client = session.clients().addClient(realm, metadata.providerId());
-        } else if (!MasterProtocol.ID.equals(client.getProtocol())) {
-            return bad("a client of another protocol has this client id");
-        }
-        client.setProtocol(MasterProtocol.ID);
-        client.setEnabled(true);
-        client.setPublicClient(false);
-        client.setStandardFlowEnabled(false);
-        client.setName(body.getOrDefault("name", metadata.providerId()));
-        client.setAttribute(ClientPartners.METADATA, xml);
-        client.setAttribute(ClientPartners.SIG_ALG, body.getOrDefault("sigAlg", "rsa-sha256"));
-        adminEvent.operation(created ? OperationType.CREATE : OperationType.UPDATE).resource(ResourceType.CLIENT)
-                .resourcePath("clients", client.getId()).success();
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
-                .entity(Map.of("clientId", metadata.providerId(), "id", client.getId())).build();
+        adminEvent.operation(slave.created() ? OperationType.CREATE : OperationType.UPDATE)
+                .resource(ResourceType.CLIENT).resourcePath("clients", slave.client().getId()).success();
+        return Response.status(slave.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Map.of("clientId", slave.client().getClientId(), "id", slave.client().getId())).build();
     }
 
     /** The federations this master realm holds with a slave, for its administrators. */
@@ -124,11 +109,17 @@ public final class PartnerAdminResource {
         if (alias == null || !alias.matches("[A-Za-z0-9._-]{1,64}")) {
             return bad("an alias of letters, digits, '.', '_' or '-' is required");
         }
-        String xml;
+        Map<String, String> partner = new HashMap<>();
         try {
-            xml = metadataText(body);
-            MetadataXml.read(xml.getBytes(StandardCharsets.UTF_8));
-        } catch (LibertyException | IOException | IllegalArgumentException e) {
+            Map<String, String> settings = settings(body);
+            for (String key : List.of(PartnerConfig.METADATA, PartnerConfig.PROVIDER_ID,
+                    PartnerConfig.SIGNING_CERTIFICATE, PartnerConfig.SOAP_ENDPOINT,
+                    PartnerConfig.REGISTER_NAME_IDENTIFIER_URL)) {
+                partner.put(MasterIdentityProvider.configKey(key), settings.get(key));
+            }
+            partner.put(MasterIdentityProvider.configKey(PartnerConfig.SIG_ALG), PartnerConfig.sigAlg(settings::get));
+            MasterIdentityProvider.metadata(partner);
+        } catch (IOException | IllegalArgumentException e) {
             return bad(e.getMessage());
         }
         IdentityProviderModel model = session.identityProviders().getByAlias(alias);
@@ -142,9 +133,15 @@ public final class PartnerAdminResource {
         }
         model.setEnabled(true);
         model.setDisplayName(body.getOrDefault("displayName", alias));
+        // The partner's settings replace the previous ones; the identity provider's other settings stay.
         Map<String, String> config = new HashMap<>(model.getConfig() == null ? Map.of() : model.getConfig());
-        config.put(MasterIdentityProvider.METADATA, xml);
-        config.put(MasterIdentityProvider.SIG_ALG, body.getOrDefault("sigAlg", "rsa-sha256"));
+        partner.forEach((key, value) -> {
+            if (value == null) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
         model.setConfig(config);
         if (created) {
             session.identityProviders().create(model);
@@ -158,15 +155,24 @@ public final class PartnerAdminResource {
                 .entity(Map.of("alias", alias)).build();
     }
 
-    /** The metadata document given inline, or fetched once from an absolute http(s) URL, bounded in size and time. */
-    private static String metadataText(Map<String, String> body) throws IOException {
+    /**
+     * The partner settings of a request body (see {@link PartnerConfig}); a {@code metadataUrl} is fetched once
+     * (absolute http(s), bounded in size and time) and stands for the metadata document.
+     */
+    private static Map<String, String> settings(Map<String, String> body) throws IOException {
         if (body == null) {
-            throw new IllegalArgumentException("metadata or metadataUrl is required");
+            throw new IllegalArgumentException("a JSON object of the partner's metadata or settings is required");
         }
-        if (body.get("metadata") != null) {
-            return body.get("metadata");
+        if (body.get("metadataUrl") == null) {
+            return body;
         }
-        URI url = URI.create(String.valueOf(body.get("metadataUrl")));
+        Map<String, String> settings = new HashMap<>(body);
+        settings.put(PartnerConfig.METADATA, fetch(body.get("metadataUrl")));
+        return settings;
+    }
+
+    private static String fetch(String metadataUrl) throws IOException {
+        URI url = URI.create(metadataUrl);
         if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
             throw new IllegalArgumentException("metadataUrl must be an absolute http(s) URL");
         }

@@ -27,7 +27,6 @@ import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.LibertyException;
@@ -156,11 +155,12 @@ public final class SlaveResource {
         String masterId = master.partner().providerId();
         NameIdentifier masterName = new NameIdentifier(normalized(account), masterId, null);
         NameRegistration rni = new NameRegistration(exchange());
+        NameIdentifier slaveName = NameIdentifier.federated(user.getUsername(), providerId(session, realm));
         RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
-                slaveName(user), masterName, null);
+                slaveName, masterName, null);
         session.singleUseObjects().put(pendingKey(request.requestId()), PENDING_SECONDS, Map.of(
                 "userId", user.getId(), "alias", master.model().getAlias(), "masterAccount", masterName.value(),
-                "masterId", masterId));
+                "masterId", masterId, "slaveName", slaveName.value()));
         return Map.entry(request.requestId(), rni.buildRequestRedirect(masterId, request));
     }
 
@@ -293,6 +293,8 @@ public final class SlaveResource {
             session.users().removeFederatedIdentity(realm, user, alias);
         }
         session.users().addFederatedIdentity(realm, user, link);
+        new FederationStore(session, realm).replace(user.getId(), pending.get("masterId"), pending.get("slaveName"),
+                pending.get("masterAccount"));
         e.success();
         return result(json, Response.Status.OK, "linked", "Your accounts are now federated.", alias);
     }
@@ -313,9 +315,10 @@ public final class SlaveResource {
         }
         EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY).user(user.get())
                 .detail(Details.IDENTITY_PROVIDER, alias);
+        String masterId = master.get().partner().providerId();
         try {
-            TerminationNotifier.notify(exchange(), master.get().partner().providerId(), Profile.FEDTERM_SP_SOAP,
-                    slaveName(user.get()));
+            TerminationNotifier.notify(exchange(), masterId, Profile.FEDTERM_SP_SOAP,
+                    slaveName(session, realm, user.get(), masterId));
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
                     .error("liberty_master_unreachable");
@@ -323,6 +326,7 @@ public final class SlaveResource {
                     "the master could not be told; the federation stays");
         }
         session.users().removeFederatedIdentity(realm, user.get(), alias);
+        forget(session, realm, user.get(), masterId);
         e.detail(NOTIFIED_DETAIL, "true").success();
         return Response.noContent().build();
     }
@@ -333,9 +337,8 @@ public final class SlaveResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response metadata() {
         String base = providerId(session, realm);
-        ProviderMetadata m = new ProviderMetadata(base, ProviderMetadata.Role.SP,
-                LibertyKeys.realmKeys(session, realm).certificate(), base + "/soap", null, base + "/fedterm-return",
-                List.of(Profile.FEDTERM_IDP_SOAP.uri()), List.of(), null, base + "/rni-return", null, null);
+        ProviderMetadata m = UcdDescriptors.slave(base, LibertyKeys.realmKeys(session, realm).certificate(),
+                base + "/soap", base + "/rni-return", base + "/fedterm-return");
         return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
     }
 
@@ -351,12 +354,17 @@ public final class SlaveResource {
         try {
             Exchange.Received<FederationTerminationNotification> received = new FederationTermination(exchange())
                     .processSoap(RequestBodies.read(body));
-            Optional<IdpPartners.Master> master = masters.masterByProviderId(received.partner().providerId());
+            String masterId = received.partner().providerId();
+            Optional<IdpPartners.Master> master = masters.masterByProviderId(masterId);
             String account = received.message().nameIdentifier().value();
-            UserModel user = session.users().getUserByUsername(realm, account);
+            // The account the link was made with, whatever its user name is now.
+            UserModel user = new FederationStore(session, realm).byLocalName(masterId, account)
+                    .map(f -> session.users().getUserById(realm, f.getUserId()))
+                    .orElseGet(() -> session.users().getUserByUsername(realm, account));
             if (user != null && master.isPresent()
                     && session.users().getFederatedIdentity(realm, user, master.get().model().getAlias()) != null) {
                 session.users().removeFederatedIdentity(realm, user, master.get().model().getAlias());
+                forget(session, realm, user, masterId);
                 e.user(user).detail(Details.IDENTITY_PROVIDER, master.get().model().getAlias())
                         .detail(NOTIFIED_DETAIL, "true").success();
             }
@@ -376,18 +384,25 @@ public final class SlaveResource {
         return result(false, Response.Status.OK, "terminated", "The federation has ended.", null);
     }
 
-    private NameIdentifier slaveName(UserModel user) {
-        return slaveName(session, realm, user);
+    /**
+     * The name identifier of a local account towards a master, qualified by this slave: the one its federation was
+     * made with (its user name then), else its user name.
+     */
+    static NameIdentifier slaveName(KeycloakSession session, RealmModel realm, UserModel user, String masterId) {
+        String name = new FederationStore(session, realm).ofUser(user.getId()).stream()
+                .filter(f -> f.getPartnerId().equals(masterId)).map(FederationEntity::getLocalNameId).findFirst()
+                .orElse(user.getUsername());
+        return NameIdentifier.federated(name, providerId(session, realm));
     }
 
-    /** The name identifier of a local account towards masters: its user name, qualified by this slave. */
-    static NameIdentifier slaveName(KeycloakSession session, RealmModel realm, UserModel user) {
-        return NameIdentifier.federated(user.getUsername(), providerId(session, realm));
+    /** The record of a link that has ended. */
+    static void forget(KeycloakSession session, RealmModel realm, UserModel user, String masterId) {
+        FederationStore store = new FederationStore(session, realm);
+        store.ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(masterId)).forEach(store::remove);
     }
 
     private Optional<UserModel> user() {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        return auth == null ? Optional.empty() : Optional.of(auth.getUser());
+        return UserTokens.user(session);
     }
 
     private String pendingKey(String requestId) {

@@ -14,11 +14,13 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.metadata.Profile;
 
 /**
  * When a user unlinks a master in the Account Console (event REMOVE_FEDERATED_IDENTITY), tells that master with a
- * FederationTerminationNotification (fedterm-sp-soap). Removals the master already knows of carry the detail
+ * FederationTerminationNotification (fedterm-sp-soap), at once or, when the master cannot be reached, through the
+ * {@link TerminationOutbox}. Removals the master already knows of carry the detail
  * {@value SlaveResource#NOTIFIED_DETAIL} and are left alone. Enable it as the realm's event listener
  * {@value #ID}.
  */
@@ -48,13 +50,17 @@ public final class SlaveUnlinkListener implements EventListenerProvider {
             if (user == null) {
                 return;
             }
+            String self = SlaveResource.providerId(session, realm);
+            String masterId = master.partner().providerId();
+            NameIdentifier name = SlaveResource.slaveName(session, realm, user, masterId);
+            SlaveResource.forget(session, realm, user, masterId);
             try {
-                TerminationNotifier.notify(LibertyKeys.exchange(session, realm,
-                        SlaveResource.providerId(session, realm), masters), master.partner().providerId(),
-                        Profile.FEDTERM_SP_SOAP, SlaveResource.slaveName(session, realm, user));
+                TerminationNotifier.notify(LibertyKeys.exchange(session, realm, self, masters), masterId,
+                        Profile.FEDTERM_SP_SOAP, name);
             } catch (LibertyException | IllegalArgumentException | IOException e) {
-                LOG.warnf("master %s of realm %s was not told that user %s unlinked it: %s", alias, realm.getName(),
-                        user.getId(), e.getMessage());
+                LOG.infof("master %s of realm %s not reached, termination queued: %s", alias, realm.getName(),
+                        e.getMessage());
+                TerminationOutbox.enqueue(session, realm, self, masterId, Profile.FEDTERM_SP_SOAP, name);
             }
         });
     }

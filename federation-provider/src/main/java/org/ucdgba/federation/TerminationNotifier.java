@@ -44,6 +44,9 @@ final class TerminationNotifier {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            throw new IOException(partnerId + " not reachable at " + endpoint + " (" + e.getClass().getSimpleName()
+                    + ")", e);
         }
         if (answer.statusCode() / 100 != 2) {
             throw new IOException(partnerId + " refused the termination with HTTP " + answer.statusCode());

@@ -42,15 +42,18 @@ class FederationIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Queued terminations are retried every second here (30 s by default). */
+    static final String RETRY_EVERY_SECOND = "--spi-jpa-entity-provider--ucd-federation--termination-retry-seconds=1";
     static KeycloakServer master;
     static KeycloakServer slave;
 
     @BeforeAll
     static void start() throws Exception {
+        // declarative-ui: the admin console page on which the master's administrator registers slaves by hand.
         master = KeycloakServer.prepare("ucd-master", "localhost", List.of("/realms/ucd-master-realm.json"), Map.of())
-                .start();
+                .withOption("--features=declarative-ui").withOption(RETRY_EVERY_SECOND).start();
         slave = KeycloakServer.prepare("ucd-slave", "localhost", List.of("/realms/ucd-slave-realm.json"), Map.of())
-                .start();
+                .withOption(RETRY_EVERY_SECOND).start();
         // Each side registers the other from the URL of its published metadata (admin API of this bundle).
         ObjectNode slaveAtMaster = JSON.createObjectNode();
         slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
@@ -87,7 +90,12 @@ class FederationIT {
 
     /** The UCD client's login at a server (seed steps 1-2): a token for the user. */
     static String token(KeycloakServer server, String realm, String user, String password) throws Exception {
-        String form = "grant_type=password&client_id=ucd-client&username=" + user + "&password=" + password;
+        return token(server, realm, "ucd-client", user, password);
+    }
+
+    static String token(KeycloakServer server, String realm, String client, String user, String password)
+            throws Exception {
+        String form = "grant_type=password&client_id=" + client + "&username=" + user + "&password=" + password;
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.realmUrl(realm)
                         + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -170,6 +178,14 @@ class FederationIT {
                 + URLEncoder.encode(password, StandardCharsets.UTF_8)));
     }
 
+    /** Waits (up to 30 s) until sam holds this many links at the slave: the outbox works in the background. */
+    static void awaitSlaveLinks(int count) throws Exception {
+        for (int i = 0; i < 60 && slaveLinks().size() != count; i++) {
+            Thread.sleep(500);
+        }
+        assertEquals(count, slaveLinks().size(), slaveLinks().toString());
+    }
+
     static JsonNode slaveLinks() throws Exception {
         return api("GET", slaveApi() + "/federations", token(slave, "ucd-slave", "sam", "sam-password"), null)
                 .get("body");
@@ -249,6 +265,20 @@ class FederationIT {
     }
 
     @Test
+    @Order(1)
+    void aTokenIssuedToAnotherSiteCannotUseTheApis() throws Exception {
+        // sam's token for another client of the slave realm lacks the ucd-federation audience.
+        String elsewhere = token(slave, "ucd-slave", "other-site", "sam", "sam-password");
+        assertEquals(401, api("GET", slaveApi() + "/masters", elsewhere, null).get("status").asInt());
+        assertEquals(401, api("POST", slaveApi() + "/federations", elsewhere,
+                "{\"master\":\"master-one\",\"masterAccount\":\"bob\"}").get("status").asInt());
+        assertEquals(401, api("DELETE", slaveApi() + "/federations/master-one", elsewhere, null)
+                .get("status").asInt());
+        assertEquals(200, api("GET", slaveApi() + "/masters", token(slave, "ucd-slave", "sam", "sam-password"),
+                null).get("status").asInt());
+    }
+
+    @Test
     @Order(4)
     void theSeedFlowLinksBothSidesAndSurvivesARestartAndAReplayIsRefused() throws Exception {
         String samToken = token(slave, "ucd-slave", "sam", "sam-password");
@@ -309,6 +339,39 @@ class FederationIT {
         assertEquals(204, ended.get("status").asInt(), ended.toString());
         assertEquals(0, masterFederations().size());
         assertEquals(0, slaveLinks().size());
+    }
+
+    /** The slave's administrator renames a user. */
+    static void rename(String userId, String username) throws Exception {
+        ObjectNode user = (ObjectNode) slave.admin("ucd-slave/users/" + userId);
+        user.put("username", username);
+        slave.adminPut("ucd-slave/users/" + userId, user);
+    }
+
+    @Test
+    @Order(6)
+    void aRenamedSlaveAccountKeepsItsFederation() throws Exception {
+        String sam = slave.admin("ucd-slave/users?username=sam&exact=true").get(0).get("id").asText();
+        try {
+            // Ended from the slave after the rename: the master is told the name the link was made with.
+            federate();
+            rename(sam, "samuel");
+            assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
+                    token(slave, "ucd-slave", "samuel", "sam-password"), null).get("status").asInt());
+            assertEquals(0, masterFederations().size());
+
+            // Ended from the master after the rename: the slave finds the account by that name.
+            rename(sam, "sam");
+            federate();
+            rename(sam, "samuel");
+            JsonNode ended = api("DELETE", master.realmUrl("ucd-master") + "/protocol/liberty-idff/federations?slave="
+                    + URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8), token(master, "ucd-master", "bob",
+                    "bob-password"), null);
+            assertEquals(204, ended.get("status").asInt(), ended.toString());
+            assertEquals(0, slave.admin("ucd-slave/users/" + sam + "/federated-identity").size());
+        } finally {
+            rename(sam, "sam");
+        }
     }
 
     @Test
@@ -395,15 +458,13 @@ class FederationIT {
         // sam <-> bob from the page test; the master's administrator removes bob.
         assertEquals(1, federationsWithSlave().size());
         String bob = master.admin("ucd-master/users?username=bob&exact=true").get(0).get("id").asText();
-        HttpResponse<String> removedUser = HTTP.send(HttpRequest.newBuilder(URI.create(master.url()
-                        + "/admin/realms/ucd-master/users/" + bob)).header("Authorization", "Bearer "
-                        + master.adminToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> removedUser = master.adminSend("DELETE", "ucd-master/users/" + bob, null);
         assertEquals(204, removedUser.statusCode(), removedUser.body());
         assertEquals(0, federationsWithSlave().size());
+        // The slave is told (fedterm-idp-soap, through the master's outbox): sam's link ends there too.
+        awaitSlaveLinks(0);
 
-        // sam ends the stale link at the slave (the master no longer knows it), then federates with carol.
-        assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
-                token(slave, "ucd-slave", "sam", "sam-password"), null).get("status").asInt());
+        // sam federates with carol.
         RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
         HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
                 "sam-password"), "carol"), "carol", "carol-password");
@@ -413,9 +474,7 @@ class FederationIT {
 
         String id = master.admin("ucd-master/clients?clientId=" + URLEncoder.encode(slaveApi(),
                 StandardCharsets.UTF_8)).get(0).get("id").asText();
-        HttpResponse<String> removed = HTTP.send(HttpRequest.newBuilder(URI.create(master.url()
-                        + "/admin/realms/ucd-master/clients/" + id)).header("Authorization", "Bearer "
-                        + master.adminToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> removed = master.adminSend("DELETE", "ucd-master/clients/" + id, null);
         assertEquals(204, removed.statusCode(), removed.body());
         assertEquals(0, federationsWithSlave().size());
     }
@@ -435,5 +494,129 @@ class FederationIT {
         assertEquals(403, result.statusCode(), result.body());
         assertEquals(0, slaveLinks().size());
         assertEquals(0, masterFederations().size());
+    }
+
+    /** A realm's RS256 signing certificate (base64 DER), as its administrator would copy it from Realm keys. */
+    static String certificate(KeycloakServer server, String realm) throws Exception {
+        for (JsonNode key : server.admin(realm + "/keys").get("keys")) {
+            if ("RS256".equals(key.path("algorithm").asText()) && "SIG".equals(key.path("use").asText())) {
+                return key.get("certificate").asText();
+            }
+        }
+        throw new AssertionError("no RS256 key in " + realm);
+    }
+
+    static JsonNode slaveClients() throws Exception {
+        return master.admin("ucd-master/clients?clientId=" + URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(11)
+    void partnersRegisteredByHandFederate() throws Exception {
+        // The admin console shows the page "Liberty ID-FF slaves" (a declarative UI page of this bundle).
+        HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create(master.url() + "/admin/serverinfo"))
+                .header("Authorization", "Bearer " + master.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode pages = JSON.readTree(info.body()).get("componentTypes")
+                .get("org.keycloak.services.ui.extend.UiPageProvider");
+        assertTrue(pages.toString().contains("\"id\":\"liberty-idff-slaves\"") && pages.toString()
+                .contains("RegisterNameIdentifierServiceReturnURL"), pages.toString());
+
+        // The slave was removed at the master (test 10); its administrator registers it again, by hand, through
+        // the page: what the admin console posts when the form is saved.
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("name", "Slave UCD server");
+        entry.put("providerId", "liberty-idff-slaves");
+        entry.put("providerType", "org.keycloak.services.ui.extend.UiPageProvider");
+        entry.put("parentId", master.admin("ucd-master").get("id").asText());
+        ObjectNode config = entry.putObject("config");
+        config.putArray("providerId").add(slaveApi());
+        config.putArray("name").add("Slave UCD server");
+        config.putArray("registerNameIdentifierUrl").add(slaveApi() + "/rni-return");
+        config.putArray("soapEndpoint").add(slaveApi() + "/soap");
+        config.putArray("sigAlg").add("rsa-sha256");
+        config.putArray("signingCertificate").add("MIIBnotacertificate");
+        HttpResponse<String> refused = master.adminSend("POST", "ucd-master/components", entry);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("signingCertificate"), refused.body());
+        assertEquals(0, slaveClients().size());
+
+        config.putArray("signingCertificate").add(certificate(slave, "ucd-slave"));
+        HttpResponse<String> saved = master.adminSend("POST", "ucd-master/components", entry);
+        assertEquals(201, saved.statusCode(), saved.body());
+        assertEquals("liberty-idff", slaveClients().get(0).get("protocol").asText());
+
+        // The slave's administrator gives the master's settings one by one in the identity provider's form.
+        JsonNode idp = slave.admin("ucd-slave/identity-provider/instances/master-one");
+        ObjectNode byHand = ((ObjectNode) idp.deepCopy());
+        ObjectNode idpConfig = byHand.putObject("config");
+        String masterProtocol = master.realmUrl("ucd-master") + "/protocol/liberty-idff";
+        idpConfig.put("libertyProviderId", masterProtocol);
+        idpConfig.put("libertyRegisterNameIdentifierUrl", "ftp://nowhere/rni");
+        idpConfig.put("libertySoapEndpoint", masterProtocol + "/soap");
+        idpConfig.put("libertySigningCertificate", certificate(master, "ucd-master"));
+        idpConfig.put("libertySigAlg", "rsa-sha256");
+        HttpResponse<String> badIdp = slave.adminSend("PUT", "ucd-slave/identity-provider/instances/master-one",
+                byHand);
+        assertEquals(400, badIdp.statusCode(), badIdp.body());
+        assertTrue(badIdp.body().contains("registerNameIdentifierUrl"), badIdp.body());
+        idpConfig.put("libertyRegisterNameIdentifierUrl", masterProtocol + "/rni");
+        slave.adminPut("ucd-slave/identity-provider/instances/master-one", byHand);
+        assertTrue(slave.admin("ucd-slave/identity-provider/instances/master-one").get("config")
+                .path("libertyMetadata").isMissingNode());
+
+        // sam ends the link left from test 10 (the master knows the slave again), then federates with carol.
+        assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
+                token(slave, "ucd-slave", "sam", "sam-password"), null).get("status").asInt());
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
+                "sam-password"), "carol"), "carol", "carol-password");
+        assertTrue(browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null).body()
+                .contains("data-result=\"linked\""));
+        assertEquals(1, federationsWithSlave().size());
+        assertEquals("carol", slaveLinks().get(0).get("masterAccount").asText());
+
+        // Termination from the master reaches the slave at the SOAP endpoint given by hand.
+        JsonNode ended = api("DELETE", masterProtocol + "/federations?slave=" + URLEncoder.encode(slaveApi(),
+                StandardCharsets.UTF_8), token(master, "ucd-master", "carol", "carol-password"), null);
+        assertEquals(204, ended.get("status").asInt(), ended.toString());
+        assertEquals(0, slaveLinks().size());
+
+    }
+
+    @Test
+    @Order(12)
+    void aMasterThatCannotBeReachedIsToldLater() throws Exception {
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
+                "sam-password"), "carol"), "carol", "carol-password");
+        assertTrue(browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null).body()
+                .contains("data-result=\"linked\""));
+        assertEquals(1, federationsWithSlave().size());
+
+        // The master is down while sam unlinks it in the Account Console: the link ends here, the
+        // termination waits in the slave's outbox and reaches the master once it is back.
+        master.close();
+        JsonNode unlinked = api("DELETE", slave.realmUrl("ucd-slave") + "/account/linked-accounts/master-one",
+                token(slave, "ucd-slave", "sam", "sam-password"), null);
+        assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
+        assertEquals(0, slaveLinks().size());
+        master.start();
+        for (int i = 0; i < 60 && federationsWithSlave().size() != 0; i++) {
+            Thread.sleep(500);
+        }
+        assertEquals(0, federationsWithSlave().size());
+        assertTrue(slave.logText().contains("termination queued"));
+    }
+
+    @Test
+    @Order(13)
+    void deletingTheEntryOnThePageRemovesTheSlave() throws Exception {
+        JsonNode entries = master.admin("ucd-master/components?type="
+                + URLEncoder.encode("org.keycloak.services.ui.extend.UiPageProvider", StandardCharsets.UTF_8));
+        assertEquals(1, entries.size(), entries.toString());
+        HttpResponse<String> deleted = master.adminSend("DELETE", "ucd-master/components/"
+                + entries.get(0).get("id").asText(), null);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        assertEquals(0, slaveClients().size());
     }
 }

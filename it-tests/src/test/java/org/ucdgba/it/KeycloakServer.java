@@ -39,6 +39,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> options = new ArrayList<>();
     private Process process;
 
     private KeycloakServer(String name, Path home, String host, int port, int managementPort) {
@@ -87,6 +88,12 @@ public final class KeycloakServer implements AutoCloseable {
         return server;
     }
 
+    /** Adds a command line option (e.g. --features=declarative-ui) from the next start on. */
+    public KeycloakServer withOption(String option) {
+        options.add(option);
+        return this;
+    }
+
     /** Starts the process and waits until Keycloak reports ready. */
     public KeycloakServer start() throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
@@ -94,6 +101,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-host=" + hostAddress(), "--http-port=" + port,
                 "--http-management-port=" + managementPort, "--health-enabled=true", "--import-realm",
                 "--spi-events-listener--jboss-logging--success-level=info"));
+        command.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -154,29 +162,37 @@ public final class KeycloakServer implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** A request to the admin REST API, its answer whatever the status. */
+    public HttpResponse<String> adminSend(String method, String path, JsonNode body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + path))
+                .header("Authorization", "Bearer " + adminToken());
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** PUT on the admin REST API. */
     public void adminPut(String path, JsonNode body) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + path))
-                .header("Authorization", "Bearer " + adminToken())
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("PUT " + path + ": HTTP " + r.statusCode() + " " + r.body());
-        }
+        succeeded("PUT", path, body);
     }
 
     /** POST on the admin REST API; answers the status. */
     public int adminPost(String path, JsonNode body) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + path))
-                .header("Authorization", "Bearer " + adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return succeeded("POST", path, body).statusCode();
+    }
+
+    private HttpResponse<String> succeeded(String method, String path, JsonNode body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = adminSend(method, path, body);
         if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + path + ": HTTP " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
         }
-        return r.statusCode();
+        return r;
     }
 
     /** Stops and starts the same server on the same ports and database, as an operator's restart does. */

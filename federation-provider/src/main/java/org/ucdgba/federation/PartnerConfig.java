@@ -1,0 +1,110 @@
+package org.ucdgba.federation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.function.UnaryOperator;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.crypto.ProviderKeys;
+import org.ucdgba.liberty.metadata.MetadataXml;
+import org.ucdgba.liberty.metadata.ProviderMetadata;
+
+/**
+ * A partner as its administrator configures it: its ID-FF metadata document, or the same settings one by one
+ * (ProviderID, signing certificate, SOAP endpoint, and the RegisterNameIdentifier URL: the master's service URL
+ * for a master, the slave's return URL for a slave). Either way the result is the partner's metadata, checked as a
+ * received document would be.
+ */
+final class PartnerConfig {
+
+    static final String METADATA = "metadata";
+    static final String PROVIDER_ID = "providerId";
+    static final String SIGNING_CERTIFICATE = "signingCertificate";
+    static final String SOAP_ENDPOINT = "soapEndpoint";
+    static final String REGISTER_NAME_IDENTIFIER_URL = "registerNameIdentifierUrl";
+    static final String SIG_ALG = "sigAlg";
+
+    private PartnerConfig() {
+    }
+
+    /**
+     * The metadata of a partner of the given role from its settings, looked up by the names above.
+     *
+     * @throws IllegalArgumentException naming the setting that is missing or unusable
+     */
+    static Described metadata(ProviderMetadata.Role role, UnaryOperator<String> setting) {
+        String document = blankToNull(setting.apply(METADATA));
+        String xml = document != null ? document : MetadataXml.write(byHand(role, setting));
+        ProviderMetadata m;
+        try {
+            m = MetadataXml.read(xml.getBytes(StandardCharsets.UTF_8));
+        } catch (LibertyException e) {
+            throw new IllegalArgumentException("unusable metadata: " + e.getMessage(), e);
+        }
+        if (m.role() != role) {
+            throw new IllegalArgumentException("the metadata describes " + (m.role() == ProviderMetadata.Role.SP
+                    ? "a slave (SPDescriptor)" : "a master (IDPDescriptor)"));
+        }
+        return new Described(xml, m);
+    }
+
+    /** The signature algorithm setting: {@code rsa-sha256} (the default, which also admits ECDSA) or {@code rsa-sha1}. */
+    static String sigAlg(UnaryOperator<String> setting) {
+        String value = blankToNull(setting.apply(SIG_ALG));
+        if (value == null || value.equals("rsa-sha256") || value.equals("rsa-sha1")) {
+            return value == null ? "rsa-sha256" : value;
+        }
+        throw new IllegalArgumentException(SIG_ALG + ": rsa-sha256 or rsa-sha1");
+    }
+
+    private static ProviderMetadata byHand(ProviderMetadata.Role role, UnaryOperator<String> setting) {
+        String providerId = required(setting, PROVIDER_ID);
+        X509Certificate certificate = certificate(required(setting, SIGNING_CERTIFICATE));
+        String soap = url(setting, SOAP_ENDPOINT);
+        String rni = url(setting, REGISTER_NAME_IDENTIFIER_URL);
+        return role == ProviderMetadata.Role.IDP ? UcdDescriptors.master(providerId, certificate, soap, rni, null)
+                : UcdDescriptors.slave(providerId, certificate, soap, rni, null);
+    }
+
+    /** A certificate pasted as PEM, or as the bare base64 of its DER form. */
+    private static X509Certificate certificate(String text) {
+        String pem = text.contains("-----BEGIN") ? text
+                : "-----BEGIN CERTIFICATE-----\n" + text.replaceAll("\\s", "") + "\n-----END CERTIFICATE-----\n";
+        try {
+            return ProviderKeys.certificate(pem);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(SIGNING_CERTIFICATE + ": not an X.509 certificate", e);
+        }
+    }
+
+    private static String url(UnaryOperator<String> setting, String name) {
+        String value = required(setting, name);
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": not a URL", e);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(name + ": an absolute http(s) URL is required");
+        }
+        return value;
+    }
+
+    private static String required(UnaryOperator<String> setting, String name) {
+        String value = blankToNull(setting.apply(name));
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required (or the partner's metadata)");
+        }
+        return value.trim();
+    }
+
+    /** A partner's metadata document and what it says. */
+    record Described(String document, ProviderMetadata metadata) {
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

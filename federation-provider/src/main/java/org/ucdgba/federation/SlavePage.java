@@ -1,0 +1,170 @@
+package org.ucdgba.federation;
+
+import java.util.List;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.ui.extend.UiPageProvider;
+import org.keycloak.services.ui.extend.UiPageProviderFactory;
+import org.ucdgba.liberty.metadata.ProviderMetadata;
+
+/**
+ * The admin console page {@value #ID} of a master realm (under Configure, with Keycloak's {@code declarative-ui}
+ * feature): each entry registers one slave, from its metadata or by hand (ProviderID, RegisterNameIdentifier
+ * return URL, SOAP endpoint, signing certificate, signature algorithm). Saving an entry creates or updates the
+ * slave's client ({@link SlaveClients}); deleting it removes the client and so the slave's federations.
+ */
+public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
+
+    /** The page's id; its title in the admin console comes from admin-messages. */
+    public static final String ID = "liberty-idff-slaves";
+    private static final String NAME = "name";
+    /** Session attribute: a slave's entry and client are being removed together. */
+    private static final String REMOVING = SlavePage.class.getName() + ".removing";
+
+    /** Refuses an unusable entry; an entry made from metadata shows the ProviderID the metadata names. */
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        PartnerConfig.Described slave = described(model);
+        model.put(PartnerConfig.PROVIDER_ID, slave.metadata().providerId());
+        ClientModel client = realm.getClientByClientId(slave.metadata().providerId());
+        if (client != null && !MasterProtocol.ID.equals(client.getProtocol())) {
+            throw new ComponentValidationException("a client of another protocol has this client id");
+        }
+        boolean taken = realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
+                .filter(c -> ID.equals(c.getProviderId()) && !c.getId().equals(model.getId()))
+                .anyMatch(c -> slave.metadata().providerId().equals(providerId(c)));
+        if (taken) {
+            throw new ComponentValidationException("another entry registers this ProviderID");
+        }
+    }
+
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        SlaveClients.register(session, realm, described(model), sigAlg(model), model.get(NAME));
+    }
+
+    /** An entry whose ProviderID changed registers another slave: the former one's client goes. */
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        String before = providerId(oldModel);
+        PartnerConfig.Described slave = described(newModel);
+        if (before != null && !before.equals(slave.metadata().providerId())) {
+            SlaveClients.remove(session, realm, before);
+        }
+        SlaveClients.register(session, realm, slave, sigAlg(newModel), newModel.get(NAME));
+    }
+
+    @Override
+    public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (session.getAttribute(REMOVING) == null) {
+            session.setAttribute(REMOVING, Boolean.TRUE);
+            try {
+                SlaveClients.remove(session, realm, providerId(model));
+            } finally {
+                session.removeAttribute(REMOVING);
+            }
+        }
+    }
+
+    /** A slave's client was removed (under Clients, for example): its entries go too. */
+    static void clientRemoved(KeycloakSession session, RealmModel realm, String providerId) {
+        if (session.getAttribute(REMOVING) != null) {
+            return;
+        }
+        session.setAttribute(REMOVING, Boolean.TRUE);
+        try {
+            realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
+                    .filter(c -> ID.equals(c.getProviderId()) && providerId.equals(c.get(PartnerConfig.PROVIDER_ID)))
+                    .toList().forEach(realm::removeComponent);
+        } finally {
+            session.removeAttribute(REMOVING);
+        }
+    }
+
+    private static PartnerConfig.Described described(ComponentModel model) {
+        try {
+            return PartnerConfig.metadata(ProviderMetadata.Role.SP, model::get);
+        } catch (IllegalArgumentException e) {
+            throw new ComponentValidationException(e.getMessage(), e);
+        }
+    }
+
+    private static String sigAlg(ComponentModel model) {
+        try {
+            return PartnerConfig.sigAlg(model::get);
+        } catch (IllegalArgumentException e) {
+            throw new ComponentValidationException(e.getMessage(), e);
+        }
+    }
+
+    /** The ProviderID an entry registers, or null when it is unusable. */
+    private static String providerId(ComponentModel model) {
+        try {
+            return PartnerConfig.metadata(ProviderMetadata.Role.SP, model::get).metadata().providerId();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Slave UCD servers of this master realm, each from its ID-FF metadata or by hand. An entry is the "
+                + "slave's client of protocol liberty-idff; deleting it ends the slave's federations.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PartnerConfig.PROVIDER_ID).label("ProviderID").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The slave's ProviderID, its client id here. Not needed with metadata").add()
+                .property().name(NAME).label("Name").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The slave's name as users see it").add()
+                .property().name(PartnerConfig.REGISTER_NAME_IDENTIFIER_URL)
+                .label("RegisterNameIdentifierServiceReturnURL").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Where the user agent takes the signed response").add()
+                .property().name(PartnerConfig.SOAP_ENDPOINT).label("SOAP endpoint")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Where terminations are sent (fedterm-idp-soap)").add()
+                .property().name(PartnerConfig.SIGNING_CERTIFICATE).label("Signing certificate")
+                .type(ProviderConfigProperty.TEXT_TYPE).helpText("The slave's certificate, PEM or base64; the only "
+                        + "key its messages are checked with").add()
+                .property().name(PartnerConfig.SIG_ALG).label("Signature algorithm")
+                .type(ProviderConfigProperty.LIST_TYPE).options("rsa-sha256", "rsa-sha1").defaultValue("rsa-sha256")
+                .helpText("rsa-sha1 only for a legacy slave that requires it").add()
+                .property().name(PartnerConfig.METADATA).label("Or: slave metadata (ID-FF 1.2 XML)")
+                .type(ProviderConfigProperty.TEXT_TYPE).helpText("The slave's EntityDescriptor, instead of the "
+                        + "settings above").add()
+                .build();
+    }
+
+    /** The list shows each entry's ProviderID and name. */
+    @Override
+    public Map<String, Object> getTypeMetadata() {
+        return Map.of("displayFields", List.of(PartnerConfig.PROVIDER_ID, NAME));
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

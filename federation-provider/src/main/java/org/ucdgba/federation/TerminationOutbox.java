@@ -1,0 +1,102 @@
+package org.ucdgba.federation;
+
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.timer.ScheduledTask;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.NameIdentifier;
+import org.ucdgba.liberty.metadata.Profile;
+import org.ucdgba.liberty.profile.Partners;
+
+/**
+ * Terminations told to a partner later: queued ({@link PendingTerminationEntity}) in the transaction that ends a
+ * federation here, then sent by this scheduled task, again after a doubling delay while the partner cannot be
+ * reached, and dropped with a warning after {@value #MAX_ATTEMPTS} attempts or when the partner is no longer
+ * configured. Every node of a cluster runs the task; a partner told twice answers the second time with nothing
+ * to end.
+ */
+final class TerminationOutbox implements ScheduledTask {
+
+    /** The task's name for Keycloak's timer. */
+    static final String TASK = "ucd-termination-outbox";
+    private static final Logger LOG = Logger.getLogger(TerminationOutbox.class);
+    private static final int MAX_ATTEMPTS = 12;
+    private static final int BATCH = 20;
+    private static final Duration LONGEST_DELAY = Duration.ofHours(1);
+
+    private final Duration interval;
+
+    /** A task run every {@code interval}, which is also the first retry delay. */
+    TerminationOutbox(Duration interval) {
+        this.interval = interval;
+    }
+
+    /** Queues a termination of a federation that ends here in the current transaction. */
+    static void enqueue(KeycloakSession session, RealmModel realm, String selfId, String partnerId, Profile profile,
+                        NameIdentifier name) {
+        PendingTerminationEntity t = new PendingTerminationEntity();
+        t.setId(UUID.randomUUID().toString());
+        t.setRealmId(realm.getId());
+        t.setSelfId(selfId);
+        t.setPartnerId(partnerId);
+        t.setProfile(profile.name());
+        t.setNameId(name.value());
+        t.setNameQualifier(name.nameQualifier());
+        t.setNextAttempt(System.currentTimeMillis());
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(t);
+    }
+
+    @Override
+    public void run(KeycloakSession session) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        List<PendingTerminationEntity> due = em.createNamedQuery("ucdPendingTerminationsDue",
+                PendingTerminationEntity.class).setParameter("now", System.currentTimeMillis())
+                .setMaxResults(BATCH).getResultList();
+        due.forEach(t -> deliver(session, em, t));
+    }
+
+    @Override
+    public String getTaskName() {
+        return TASK;
+    }
+
+    private void deliver(KeycloakSession session, EntityManager em, PendingTerminationEntity t) {
+        RealmModel realm = session.realms().getRealm(t.getRealmId());
+        if (realm == null) {
+            em.remove(t);
+            return;
+        }
+        session.getContext().setRealm(realm);
+        Profile profile = Profile.valueOf(t.getProfile());
+        // From a master (fedterm-idp-soap) the partner is a slave client, from a slave a master identity provider.
+        Partners partners = profile == Profile.FEDTERM_IDP_SOAP ? new ClientPartners(realm) : new IdpPartners(session);
+        try {
+            TerminationNotifier.notify(LibertyKeys.exchange(session, realm, t.getSelfId(), partners),
+                    t.getPartnerId(), profile, NameIdentifier.federated(t.getNameId(), t.getNameQualifier()));
+            em.remove(t);
+        } catch (LibertyException | IOException | IllegalArgumentException e) {
+            int attempts = t.getAttempts() + 1;
+            boolean unknown = e instanceof LibertyException le
+                    && le.reason() == LibertyException.Reason.UNKNOWN_PROVIDER;
+            if (unknown || attempts >= MAX_ATTEMPTS) {
+                LOG.warnf("gave up telling %s of realm %s that a federation ended (attempt %d): %s",
+                        t.getPartnerId(), realm.getName(), attempts, e.getMessage());
+                em.remove(t);
+                return;
+            }
+            LOG.infof("%s of realm %s not told yet that a federation ended (attempt %d): %s", t.getPartnerId(),
+                    realm.getName(), attempts, e.getMessage());
+            Duration delay = interval.multipliedBy(1L << Math.min(attempts - 1, 20));
+            t.setAttempts(attempts);
+            t.setNextAttempt(System.currentTimeMillis() + (delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY
+                    : delay).toMillis());
+        }
+    }
+}
