@@ -2,6 +2,7 @@ package org.ucdgba.federation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -23,9 +24,14 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
  */
 public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
 
-    /** The page's id; its title in the admin console comes from admin-messages. */
+    /** The page's id; its title in the admin console is the message of that key (themes module). */
     public static final String ID = "liberty-idff-slaves";
     private static final String NAME = "name";
+    /**
+     * The ProviderID's key here: the admin console merges its route parameters, among them {@code providerId}
+     * (the page's id), into the saved config.
+     */
+    private static final String SLAVE_PROVIDER_ID = "slaveProviderId";
     /** Session attribute: a slave's entry and client are being removed together. */
     private static final String REMOVING = SlavePage.class.getName() + ".removing";
 
@@ -33,7 +39,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         PartnerConfig.Described slave = described(model);
-        model.put(PartnerConfig.PROVIDER_ID, slave.metadata().providerId());
+        model.put(SLAVE_PROVIDER_ID, slave.metadata().providerId());
         ClientModel client = realm.getClientByClientId(slave.metadata().providerId());
         if (client != null && !MasterProtocol.ID.equals(client.getProtocol())) {
             throw new ComponentValidationException("a client of another protocol has this client id");
@@ -82,7 +88,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
         session.setAttribute(REMOVING, Boolean.TRUE);
         try {
             realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                    .filter(c -> ID.equals(c.getProviderId()) && providerId.equals(c.get(PartnerConfig.PROVIDER_ID)))
+                    .filter(c -> ID.equals(c.getProviderId()) && providerId.equals(c.get(SLAVE_PROVIDER_ID)))
                     .toList().forEach(realm::removeComponent);
         } finally {
             session.removeAttribute(REMOVING);
@@ -91,7 +97,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
 
     private static PartnerConfig.Described described(ComponentModel model) {
         try {
-            return PartnerConfig.metadata(ProviderMetadata.Role.SP, model::get);
+            return PartnerConfig.metadata(ProviderMetadata.Role.SP, settings(model));
         } catch (IllegalArgumentException e) {
             throw new ComponentValidationException(e.getMessage(), e);
         }
@@ -99,16 +105,20 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
 
     private static String sigAlg(ComponentModel model) {
         try {
-            return PartnerConfig.sigAlg(model::get);
+            return PartnerConfig.sigAlg(settings(model));
         } catch (IllegalArgumentException e) {
             throw new ComponentValidationException(e.getMessage(), e);
         }
     }
 
+    private static UnaryOperator<String> settings(ComponentModel model) {
+        return name -> model.get(PartnerConfig.PROVIDER_ID.equals(name) ? SLAVE_PROVIDER_ID : name);
+    }
+
     /** The ProviderID an entry registers, or null when it is unusable. */
     private static String providerId(ComponentModel model) {
         try {
-            return PartnerConfig.metadata(ProviderMetadata.Role.SP, model::get).metadata().providerId();
+            return PartnerConfig.metadata(ProviderMetadata.Role.SP, settings(model)).metadata().providerId();
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -123,7 +133,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
-                .property().name(PartnerConfig.PROVIDER_ID).label("ProviderID").type(ProviderConfigProperty.STRING_TYPE)
+                .property().name(SLAVE_PROVIDER_ID).label("ProviderID").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("The slave's ProviderID, its client id here. Not needed with metadata").add()
                 .property().name(NAME).label("Name").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("The slave's name as users see it").add()
@@ -148,7 +158,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
     /** The list shows each entry's ProviderID and name. */
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of(PartnerConfig.PROVIDER_ID, NAME));
+        return Map.of("displayFields", List.of(SLAVE_PROVIDER_ID, NAME));
     }
 
     @Override

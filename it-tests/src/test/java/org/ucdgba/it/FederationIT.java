@@ -529,7 +529,10 @@ class FederationIT {
         entry.put("providerType", "org.keycloak.services.ui.extend.UiPageProvider");
         entry.put("parentId", master.admin("ucd-master").get("id").asText());
         ObjectNode config = entry.putObject("config");
-        config.putArray("providerId").add(slaveApi());
+        // The console adds its route parameters (realm, providerId = the page's id) to what the form holds.
+        config.putArray("realm").add("ucd-master");
+        config.putArray("providerId").add("liberty-idff-slaves");
+        config.putArray("slaveProviderId").add(slaveApi());
         config.putArray("name").add("Slave UCD server");
         config.putArray("registerNameIdentifierUrl").add(slaveApi() + "/rni-return");
         config.putArray("soapEndpoint").add(slaveApi() + "/soap");
