@@ -1,10 +1,12 @@
 package org.ucdgba.federation;
 
 import java.util.List;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 
 /**
- * The slave's pages for a person: the choice of a master (seed step 3) and the result (step 9). Plain, escaped
+ * The slave's pages for a person: the choice of a master (seed step 3), the federations held and the result
+ * (step 9). Plain, escaped
  * HTML; every outcome carries {@code data-result} for user agents that read it.
  */
 final class FederationPages {
@@ -12,19 +14,32 @@ final class FederationPages {
     private FederationPages() {
     }
 
-    /** The form: masters to choose from, the master account, and the form token. */
-    static String chooseMaster(String username, List<IdentityProviderModel> masters, String action, String formToken) {
+    /**
+     * The forms: masters to choose from and the master account (posted to {@code base/federate}), and for each
+     * federation a button that ends it (posted to {@code base/end}), all with the page's single-use form token.
+     */
+    static String chooseMaster(String username, List<IdentityProviderModel> masters, List<FederatedIdentityModel> links,
+                               String base, String formToken) {
         StringBuilder options = new StringBuilder();
         for (IdentityProviderModel m : masters) {
             options.append("<option value=\"").append(escape(m.getAlias())).append("\">")
                     .append(escape(m.getDisplayName() == null ? m.getAlias() : m.getDisplayName())).append("</option>");
         }
+        String token = "<input type=\"hidden\" name=\"formToken\" value=\"" + escape(formToken) + "\">";
+        StringBuilder federations = new StringBuilder();
+        for (FederatedIdentityModel link : links) {
+            federations.append("<li><form class=\"end\" method=\"post\" action=\"").append(escape(base + "/end"))
+                    .append("\">").append(escape(link.getUserName())).append(" at ")
+                    .append(escape(link.getIdentityProvider())).append(" <input type=\"hidden\" name=\"master\" value=\"")
+                    .append(escape(link.getIdentityProvider())).append("\">").append(token)
+                    .append("<button type=\"submit\">End this federation</button></form></li>");
+        }
         return page("Federate your account", "<p>Signed in here as <strong>" + escape(username) + "</strong>.</p>"
-                + "<form id=\"federate\" method=\"post\" action=\"" + escape(action) + "\">"
+                + (links.isEmpty() ? "" : "<h2>Your federations</h2><ul id=\"federations\">" + federations + "</ul>")
+                + "<form id=\"federate\" method=\"post\" action=\"" + escape(base + "/federate") + "\">"
                 + "<label>Master server <select name=\"master\">" + options + "</select></label> "
                 + "<label>Your account there <input name=\"masterAccount\" required maxlength=\"255\"></label>"
-                + "<input type=\"hidden\" name=\"formToken\" value=\"" + escape(formToken) + "\">"
-                + "<button type=\"submit\">Federate</button></form>");
+                + token + "<button type=\"submit\">Federate</button></form>");
     }
 
     /** An outcome page. */

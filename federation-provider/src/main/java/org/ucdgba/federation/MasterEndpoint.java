@@ -31,8 +31,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.LibertyMessage;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
+import org.ucdgba.liberty.Status;
+import org.ucdgba.liberty.binding.SoapBinding;
 import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 import org.ucdgba.liberty.metadata.Profile;
@@ -43,7 +46,8 @@ import org.ucdgba.liberty.profile.NameRegistration;
 /**
  * The master's Liberty endpoints under {@code /realms/{realm}/protocol/liberty-idff}: {@code rni} takes a slave's
  * RegisterNameIdentifierRequest by HTTP-Redirect (seed step 5) and starts the realm's browser flow for the named
- * master account; {@code fedterm} and {@code soap} take a slave's FederationTerminationNotification; {@code
+ * master account; {@code fedterm} and {@code soap} take a slave's FederationTerminationNotification, {@code soap}
+ * also a RegisterNameIdentifierRequest for an existing federation; {@code
  * metadata} publishes this master's ID-FF metadata. Each request is verified against the registered slave only.
  */
 public final class MasterEndpoint extends AuthorizationEndpointBase {
@@ -116,15 +120,28 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         }
     }
 
-    /** FederationTerminationNotification by SOAP (fedterm-sp-soap). One-way: 204 on success, a SOAP fault if not. */
+    /**
+     * The SOAP endpoint: a FederationTerminationNotification (fedterm-sp-soap; one-way, 204), or a
+     * RegisterNameIdentifierRequest (rni-sp-soap) that gives an existing federation the slave's new name identifier,
+     * answered with a signed RegisterNameIdentifierResponse. A new federation is never made here: the master must
+     * authenticate the user (seed step 4), which takes the user agent. A SOAP fault for what cannot be verified.
+     */
     @POST
     @Path("soap")
     @Consumes(MediaType.WILDCARD)
     public Response soap(InputStream body) {
         checkRealm();
         try {
-            terminate(new FederationTermination(exchange()).processSoap(RequestBodies.read(body)));
-            return Response.noContent().build();
+            Exchange.Received<LibertyMessage> received = exchange().receiveSoap(RequestBodies.read(body),
+                    LibertyMessage.class);
+            if (received.message() instanceof RegisterNameIdentifierRequest request) {
+                return reRegister(received.partner().providerId(), request);
+            }
+            if (received.message() instanceof FederationTerminationNotification notification) {
+                terminate(new Exchange.Received<>(received.partner(), notification));
+                return Response.noContent().build();
+            }
+            throw new LibertyException(LibertyException.Reason.MALFORMED, "not a request this endpoint takes");
         } catch (LibertyException e) {
             event.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, e.getMessage())
                     .error("liberty_" + e.reason().name().toLowerCase(Locale.ROOT));
@@ -196,6 +213,38 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         ProviderMetadata m = UcdDescriptors.master(base, LibertyKeys.realmKeys(session, realm).certificate(),
                 base + "/soap", base + "/rni", base + "/fedterm");
         return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    /**
+     * rni-sp-soap: the federation named by the master account (IDPProvidedNameIdentifier) and the slave's former
+     * name identifier (OldProvidedNameIdentifier) now knows the slave account as SPProvidedNameIdentifier.
+     */
+    private Response reRegister(String slave, RegisterNameIdentifierRequest request) throws LibertyException {
+        FederationStore store = new FederationStore(session, realm);
+        NameIdentifier renamed = request.spProvided();
+        Optional<FederationEntity> federation = request.oldProvided() == null ? Optional.empty()
+                : store.byPartnerName(slave, request.oldProvided().value())
+                .filter(f -> f.getLocalNameId().equals(request.idpProvided().value()));
+        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).detail("reregistered", "true");
+        Status status;
+        if (federation.isEmpty()) {
+            status = new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST);
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_federation_does_not_exist");
+        } else if (renamed == null || renamed.value().length() > 255
+                || store.byPartnerName(slave, renamed.value()).isPresent()) {
+            status = new Status(Status.REQUESTER, Status.REQUEST_DENIED);
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).user(federation.get().getUserId())
+                    .error("liberty_name_identifier_refused");
+        } else {
+            e.user(federation.get().getUserId()).detail("previous_slave_name_id", federation.get().getPartnerNameId())
+                    .detail("slave_name_id", renamed.value());
+            federation.get().setPartnerNameId(renamed.value());
+            e.success();
+            status = Status.success();
+        }
+        NameRegistration rni = new NameRegistration(exchange());
+        return Response.ok(rni.buildResponseSoap(rni.buildResponse(request, status)), SoapBinding.CONTENT_TYPE)
+                .build();
     }
 
     private void terminate(Exchange.Received<FederationTerminationNotification> received) {

@@ -180,9 +180,9 @@ public final class SlaveResource {
         String formToken = LibertyMessage.newId();
         session.singleUseObjects().put(LibertyKeys.storeKey("ucd-federation-form", realm, formToken),
                 PENDING_SECONDS, Map.of("userSession", auth.getSession().getId()));
-        String action = session.getContext().getUri().getRequestUri().getRawPath().replaceAll("/$", "") + "/federate";
+        String base = session.getContext().getUri().getRequestUri().getRawPath().replaceAll("/$", "");
         return Response.ok(FederationPages.chooseMaster(auth.getUser().getUsername(), masters.masters().toList(),
-                action, formToken), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                links(auth.getUser()), base, formToken), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "frame-ancestors 'none'; default-src 'self'")
                 .header("Cache-Control", "no-store").build();
@@ -194,13 +194,9 @@ public final class SlaveResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response federateFromPage(MultivaluedMap<String, String> form) {
-        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        String formToken = form.getFirst("formToken");
-        Map<String, String> issued = formToken == null ? null : session.singleUseObjects().remove(
-                LibertyKeys.storeKey("ucd-federation-form", realm, formToken));
-        if (auth == null || issued == null || !auth.getSession().getId().equals(issued.get("userSession"))) {
-            return result(false, Response.Status.BAD_REQUEST, "failed",
-                    "This form has expired or was not issued to you. Open the federation page again.", null);
+        Optional<UserModel> person = pageUser(form);
+        if (person.isEmpty()) {
+            return expiredForm();
         }
         String account = form.getFirst("masterAccount");
         Optional<IdpPartners.Master> master = Optional.ofNullable(form.getFirst("master")).flatMap(masters::byAlias);
@@ -208,15 +204,80 @@ public final class SlaveResource {
             return result(false, Response.Status.BAD_REQUEST, "failed", "Choose a master and name your account there.",
                     null);
         }
-        Optional<String> conflict = conflict(auth.getUser(), master.get(), account);
+        Optional<String> conflict = conflict(person.get(), master.get(), account);
         if (conflict.isPresent()) {
             return result(false, Response.Status.CONFLICT, "conflict", conflict.get(), master.get().model().getAlias());
         }
         try {
-            return Response.seeOther(federate(auth.getUser(), master.get(), account).getValue()).build();
+            return Response.seeOther(federate(person.get(), master.get(), account).getValue()).build();
         } catch (LibertyException e) {
             return result(false, Response.Status.BAD_GATEWAY, "failed", "This master cannot be used now.", null);
         }
+    }
+
+    /**
+     * A person ends a federation on the page: the link goes here and the user agent takes the signed
+     * FederationTerminationNotification to the master (fedterm-sp-http), which sends it back to this slave's
+     * FederationTerminationServiceReturnURL. A master that does not take that profile is told by SOAP.
+     */
+    @POST
+    @Path("end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response endFromPage(MultivaluedMap<String, String> form) {
+        Optional<UserModel> person = pageUser(form);
+        if (person.isEmpty()) {
+            return expiredForm();
+        }
+        String alias = form.getFirst("master");
+        Optional<IdpPartners.Master> master = Optional.ofNullable(alias).flatMap(masters::byAlias);
+        if (master.isEmpty() || session.users().getFederatedIdentity(realm, person.get(), alias) == null) {
+            return result(false, Response.Status.NOT_FOUND, "failed", "Your account is not federated with this master.",
+                    null);
+        }
+        EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY).user(person.get())
+                .detail(Details.IDENTITY_PROVIDER, alias);
+        if (!master.get().partner().metadata().supports(Profile.FEDTERM_SP_HTTP)) {
+            return endBySoap(person.get(), master.get(), e)
+                    ? result(false, Response.Status.OK, "terminated", "The federation has ended.", alias)
+                    : result(false, Response.Status.BAD_GATEWAY, "failed",
+                    "The master could not be told; the federation stays.", alias);
+        }
+        String masterId = master.get().partner().providerId();
+        URI toMaster;
+        try {
+            FederationTermination fedterm = new FederationTermination(exchange());
+            toMaster = fedterm.buildRedirect(masterId, fedterm.initNotification(masterId, Profile.FEDTERM_SP_HTTP,
+                    slaveName(session, realm, person.get(), masterId), null));
+        } catch (LibertyException ex) {
+            e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
+                    .error("liberty_" + ex.reason().name().toLowerCase(Locale.ROOT));
+            return result(false, Response.Status.BAD_GATEWAY, "failed", "This master cannot be used now.", alias);
+        }
+        unlink(person.get(), alias, masterId);
+        e.detail(NOTIFIED_DETAIL, "true").success();
+        return Response.seeOther(toMaster).build();
+    }
+
+    /** The person signed in here whose page issued the form's single-use token to this browser session. */
+    private Optional<UserModel> pageUser(MultivaluedMap<String, String> form) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        String formToken = form.getFirst("formToken");
+        Map<String, String> issued = formToken == null ? null : session.singleUseObjects().remove(
+                LibertyKeys.storeKey("ucd-federation-form", realm, formToken));
+        return auth == null || issued == null || !auth.getSession().getId().equals(issued.get("userSession"))
+                ? Optional.empty() : Optional.of(auth.getUser());
+    }
+
+    private static Response expiredForm() {
+        return result(false, Response.Status.BAD_REQUEST, "failed",
+                "This form has expired or was not issued to you. Open the federation page again.", null);
+    }
+
+    /** The user's links with the masters of this realm. */
+    private List<FederatedIdentityModel> links(UserModel user) {
+        return session.users().getFederatedIdentitiesStream(realm, user)
+                .filter(f -> masters.byAlias(f.getIdentityProvider()).isPresent()).toList();
     }
 
     /** The federations of the user (IdentityFederationResponse for each linked master). */
@@ -228,8 +289,7 @@ public final class SlaveResource {
         if (user.isEmpty()) {
             return unauthorized();
         }
-        List<Map<String, String>> out = session.users().getFederatedIdentitiesStream(realm, user.get())
-                .filter(f -> masters.byAlias(f.getIdentityProvider()).isPresent())
+        List<Map<String, String>> out = links(user.get()).stream()
                 .map(f -> Map.of("master", f.getIdentityProvider(), "masterAccount",
                         f.getUserName() != null ? f.getUserName() : f.getUserId())).toList();
         return Response.ok(out).build();
@@ -315,20 +375,31 @@ public final class SlaveResource {
         }
         EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY).user(user.get())
                 .detail(Details.IDENTITY_PROVIDER, alias);
-        String masterId = master.get().partner().providerId();
+        return endBySoap(user.get(), master.get(), e) ? Response.noContent().build()
+                : error(Response.Status.BAD_GATEWAY, "master_unreachable",
+                "the master could not be told; the federation stays");
+    }
+
+    /** Tells the master (fedterm-sp-soap), then removes the link here; false, with an error event, if it cannot. */
+    private boolean endBySoap(UserModel user, IdpPartners.Master master, EventBuilder e) {
+        String masterId = master.partner().providerId();
         try {
             TerminationNotifier.notify(exchange(), masterId, Profile.FEDTERM_SP_SOAP,
-                    slaveName(session, realm, user.get(), masterId));
+                    slaveName(session, realm, user, masterId));
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
                     .error("liberty_master_unreachable");
-            return error(Response.Status.BAD_GATEWAY, "master_unreachable",
-                    "the master could not be told; the federation stays");
+            return false;
         }
-        session.users().removeFederatedIdentity(realm, user.get(), alias);
-        forget(session, realm, user.get(), masterId);
+        unlink(user, master.model().getAlias(), masterId);
         e.detail(NOTIFIED_DETAIL, "true").success();
-        return Response.noContent().build();
+        return true;
+    }
+
+    /** Removes the user's link with a master, and its record. */
+    private void unlink(UserModel user, String alias, String masterId) {
+        session.users().removeFederatedIdentity(realm, user, alias);
+        forget(session, realm, user, masterId);
     }
 
     /** This slave's ID-FF metadata (SPDescriptor), for masters to register it as a client. */
@@ -363,8 +434,7 @@ public final class SlaveResource {
                     .orElseGet(() -> session.users().getUserByUsername(realm, account));
             if (user != null && master.isPresent()
                     && session.users().getFederatedIdentity(realm, user, master.get().model().getAlias()) != null) {
-                session.users().removeFederatedIdentity(realm, user, master.get().model().getAlias());
-                forget(session, realm, user, masterId);
+                unlink(user, master.get().model().getAlias(), masterId);
                 e.user(user).detail(Details.IDENTITY_PROVIDER, master.get().model().getAlias())
                         .detail(NOTIFIED_DETAIL, "true").success();
             }

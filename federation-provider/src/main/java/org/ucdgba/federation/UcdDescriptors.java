@@ -8,8 +8,8 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
  * The ID-FF metadata of the two UCD roles, the same for this bundle's own realms and for partners registered by
- * hand: a Master is an IDPDescriptor taking RegisterNameIdentifier by HTTP-Redirect (rni-sp-http) and terminations
- * from slaves; a Slave is an SPDescriptor taking terminations from masters by SOAP (fedterm-idp-soap). Each
+ * hand: a Master is an IDPDescriptor taking RegisterNameIdentifier by HTTP-Redirect (rni-sp-http: new
+ * federations) and SOAP (rni-sp-soap: a slave account's new name) and terminations from slaves; a Slave is an SPDescriptor taking terminations from masters by SOAP (fedterm-idp-soap). Each
  * protocol profile is listed only when the URL it needs is known.
  */
 final class UcdDescriptors {
@@ -27,9 +27,15 @@ final class UcdDescriptors {
         if (soapEndpoint != null) {
             termination.add(Profile.FEDTERM_SP_SOAP.uri());
         }
+        List<String> registration = new ArrayList<>();
+        if (registerNameIdentifierUrl != null) {
+            registration.add(Profile.RNI_SP_HTTP.uri());
+        }
+        if (soapEndpoint != null) {
+            registration.add(Profile.RNI_SP_SOAP.uri());
+        }
         return new ProviderMetadata(providerId, ProviderMetadata.Role.IDP, certificate, soapEndpoint,
-                federationTerminationUrl, null, termination, registerNameIdentifierUrl == null ? List.of()
-                : List.of(Profile.RNI_SP_HTTP.uri()), registerNameIdentifierUrl, null, null, null);
+                federationTerminationUrl, null, termination, registration, registerNameIdentifierUrl, null, null, null);
     }
 
     /** A Slave UCD server: SoapEndpoint and the RegisterNameIdentifierServiceReturnURL the master answers at. */

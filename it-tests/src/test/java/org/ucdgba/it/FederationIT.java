@@ -350,25 +350,32 @@ class FederationIT {
 
     @Test
     @Order(6)
-    void aRenamedSlaveAccountKeepsItsFederation() throws Exception {
+    void aRenamedSlaveAccountKeepsItsFederationAndTheMasterLearnsTheNewName() throws Exception {
         String sam = slave.admin("ucd-slave/users?username=sam&exact=true").get(0).get("id").asText();
         try {
-            // Ended from the slave after the rename: the master is told the name the link was made with.
+            // The administrator renames sam: the slave registers the new name at the master (rni-sp-soap).
             federate();
             rename(sam, "samuel");
-            assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
-                    token(slave, "ucd-slave", "samuel", "sam-password"), null).get("status").asInt());
-            assertEquals(0, masterFederations().size());
-
-            // Ended from the master after the rename: the slave finds the account by that name.
-            rename(sam, "sam");
-            federate();
-            rename(sam, "samuel");
+            assertEquals("samuel", masterFederations().get(0).get("slaveNameId").asText());
+            assertTrue(slave.events("ucd-slave", "FEDERATED_IDENTITY_LINK").stream().anyMatch(e ->
+                    "true".equals(e.path("details").path("reregistered").asText())));
+            // Ended from the master under the new name.
             JsonNode ended = api("DELETE", master.realmUrl("ucd-master") + "/protocol/liberty-idff/federations?slave="
                     + URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8), token(master, "ucd-master", "bob",
                     "bob-password"), null);
             assertEquals(204, ended.get("status").asInt(), ended.toString());
             assertEquals(0, slave.admin("ucd-slave/users/" + sam + "/federated-identity").size());
+
+            // The master is down during a rename: it keeps the former name, which the slave still answers to.
+            rename(sam, "sam");
+            federate();
+            master.close();
+            rename(sam, "samuel");
+            master.start();
+            assertEquals("sam", masterFederations().get(0).get("slaveNameId").asText());
+            assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
+                    token(slave, "ucd-slave", "samuel", "sam-password"), null).get("status").asInt());
+            assertEquals(0, masterFederations().size());
         } finally {
             rename(sam, "sam");
         }
@@ -444,6 +451,31 @@ class FederationIT {
         // The form token was single-use.
         assertEquals(400, browser.postForm(URI.create(slaveApi() + "/federate"),
                 "master=master-one&masterAccount=bob&formToken=" + token.group(1)).statusCode());
+
+        // The page lists the federation. Ending it there sends the user agent to the master with the signed
+        // notification (fedterm-sp-http), and the master sends it back to the slave's return URL.
+        HttpResponse<String> listed = browser.get(URI.create(slaveApi() + "/"), null);
+        assertTrue(listed.body().contains("bob at master-one"), listed.body());
+        Matcher endToken = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(listed.body());
+        assertTrue(endToken.find());
+        HttpResponse<String> ending = browser.postForm(URI.create(slaveApi() + "/end"),
+                "master=master-one&formToken=" + endToken.group(1));
+        assertEquals(303, ending.statusCode(), ending.body());
+        URI fedterm = URI.create(ending.headers().firstValue("Location").orElseThrow());
+        assertTrue(fedterm.getPath().endsWith("/realms/ucd-master/protocol/liberty-idff/fedterm")
+                && fedterm.getRawQuery().contains("&Signature="), fedterm.toString());
+        HttpResponse<String> atMaster = browser.get(fedterm, null);
+        assertEquals(303, atMaster.statusCode(), atMaster.body());
+        HttpResponse<String> ended = browser.get(URI.create(atMaster.headers().firstValue("Location").orElseThrow()),
+                null);
+        assertTrue(ended.body().contains("data-result=\"terminated\""), ended.body());
+        assertEquals(0, slaveLinks().size());
+        assertEquals(0, masterFederations().size());
+        // The same notification again is refused at the master (replay).
+        assertEquals(400, browser.get(fedterm, null).statusCode());
+
+        // The next test starts from sam and bob federated.
+        federate();
     }
 
     /** What the master's administrator sees of the federations with the slave. */

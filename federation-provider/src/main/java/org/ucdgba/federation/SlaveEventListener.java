@@ -9,6 +9,8 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -18,26 +20,31 @@ import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.metadata.Profile;
 
 /**
- * When a user unlinks a master in the Account Console (event REMOVE_FEDERATED_IDENTITY), tells that master with a
- * FederationTerminationNotification (fedterm-sp-soap), at once or, when the master cannot be reached, through the
- * {@link TerminationOutbox}. Removals the master already knows of carry the detail
- * {@value SlaveResource#NOTIFIED_DETAIL} and are left alone. Enable it as the realm's event listener
- * {@value #ID}.
+ * The slave's event listener {@value #ID} (enable it on slave realms). When a user unlinks a master in the Account
+ * Console (event REMOVE_FEDERATED_IDENTITY), tells that master with a FederationTerminationNotification
+ * (fedterm-sp-soap), at once or, when the master cannot be reached, through the {@link TerminationOutbox}; removals
+ * the master already knows of carry the detail {@value SlaveResource#NOTIFIED_DETAIL} and are left alone. When a
+ * user is updated (UPDATE_PROFILE, or an administrator's update), gives a renamed account's masters its new name
+ * ({@link SlaveRenames}).
  */
-public final class SlaveUnlinkListener implements EventListenerProvider {
+public final class SlaveEventListener implements EventListenerProvider {
 
     /** Event listener id to enable on slave realms. */
     public static final String ID = "ucd-federation";
-    private static final Logger LOG = Logger.getLogger(SlaveUnlinkListener.class);
+    private static final Logger LOG = Logger.getLogger(SlaveEventListener.class);
 
     private final KeycloakSession session;
 
-    SlaveUnlinkListener(KeycloakSession session) {
+    SlaveEventListener(KeycloakSession session) {
         this.session = session;
     }
 
     @Override
     public void onEvent(Event event) {
+        if (event.getType() == EventType.UPDATE_PROFILE) {
+            userUpdated(event.getRealmId(), event.getUserId());
+            return;
+        }
         if (event.getType() != EventType.REMOVE_FEDERATED_IDENTITY || event.getDetails() == null
                 || "true".equals(event.getDetails().get(SlaveResource.NOTIFIED_DETAIL))) {
             return;
@@ -65,8 +72,28 @@ public final class SlaveUnlinkListener implements EventListenerProvider {
         });
     }
 
+    /** An administrator's update of a user, resource path {@code users/{id}}. */
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        String[] path = event.getResourcePath() == null ? new String[0] : event.getResourcePath().split("/");
+        if (event.getOperationType() == OperationType.UPDATE && event.getResourceType() == ResourceType.USER
+                && path.length == 2 && "users".equals(path[0])) {
+            userUpdated(event.getRealmId(), path[1]);
+        }
+    }
+
+    private void userUpdated(String realmId, String userId) {
+        RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
+        UserModel user = realm == null || userId == null ? null : session.users().getUserById(realm, userId);
+        if (user != null) {
+            RealmModel current = session.getContext().getRealm();
+            session.getContext().setRealm(realm);
+            try {
+                SlaveRenames.userUpdated(session, realm, user);
+            } finally {
+                session.getContext().setRealm(current);
+            }
+        }
     }
 
     @Override
@@ -78,7 +105,7 @@ public final class SlaveUnlinkListener implements EventListenerProvider {
 
         @Override
         public EventListenerProvider create(KeycloakSession session) {
-            return new SlaveUnlinkListener(session);
+            return new SlaveEventListener(session);
         }
 
         @Override
