@@ -11,12 +11,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -290,6 +294,16 @@ class FederationIT {
         HttpResponse<String> back = loginAtMaster(browser, toMaster, "bob", "bob-password");
         assertEquals(303, back.statusCode(), back.body());
         URI returnUrl = URI.create(back.headers().firstValue("Location").orElseThrow());
+        // The response presented for another request of this slave (still waiting): refused, nothing linked.
+        JsonNode other = api("POST", slaveApi() + "/federations", samToken,
+                "{\"master\":\"master-one\",\"masterAccount\":\"carol\"}");
+        Matcher answered = Pattern.compile("InResponseTo=([^&]+)").matcher(returnUrl.getRawQuery());
+        assertTrue(answered.find());
+        URI forOther = URI.create(returnUrl.toString().replace("InResponseTo=" + answered.group(1), "InResponseTo="
+                + URLEncoder.encode(other.get("body").get("requestId").asText(), StandardCharsets.UTF_8)));
+        assertEquals(400, browser.get(forOther, null).statusCode());
+        assertEquals(0, slaveLinks().size());
+
         HttpResponse<String> result = browser.get(returnUrl, null);
         assertEquals(200, result.statusCode(), result.body());
         assertTrue(result.body().contains("data-result=\"linked\""), result.body());
@@ -390,6 +404,48 @@ class FederationIT {
         assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
         assertEquals(0, slaveLinks().size());
         assertEquals(0, masterFederations().size());
+    }
+
+    /** RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) over the secret Keycloak holds for the credential. */
+    static String totp(String secret, long epochSeconds) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(epochSeconds / 30).array());
+        int o = h[h.length - 1] & 0xf;
+        int code = ((h[o] & 0x7f) << 24 | (h[o + 1] & 0xff) << 16 | (h[o + 2] & 0xff) << 8 | (h[o + 3] & 0xff))
+                % 1_000_000;
+        return String.format("%06d", code);
+    }
+
+    static URI otpAction(HttpResponse<String> page) {
+        Matcher action = Pattern.compile("id=\"kc-otp-login-form\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(action.find(), page.body());
+        return URI.create(action.group(1).replace("&amp;", "&"));
+    }
+
+    @Test
+    @Order(8)
+    void theMasterCanAskForAOneTimeCode() throws Exception {
+        // dave set up an authenticator app: the master's flow asks him for its code after his password.
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> otpForm = credentialsAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
+                "sam-password"), "dave"), "dave", "dave-password");
+        assertEquals(200, otpForm.statusCode(), otpForm.body());
+        String code = totp("dave-totp-secret-2026", Instant.now().getEpochSecond());
+        String wrongCode = String.format("%06d", (Integer.parseInt(code) + 500_000) % 1_000_000);
+        URI post = otpAction(otpForm);
+        HttpResponse<String> again = withinMaster(browser, post, browser.postForm(post, "otp=" + wrongCode));
+        assertEquals(0, masterFederations().size());
+        post = otpAction(again);
+        HttpResponse<String> question = withinMaster(browser, post, browser.postForm(post, "otp="
+                + totp("dave-totp-secret-2026", Instant.now().getEpochSecond())));
+        HttpResponse<String> back = confirm(browser, question, "accept=Federate");
+        assertEquals(303, back.statusCode(), back.body());
+        assertTrue(browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null).body()
+                .contains("data-result=\"linked\""));
+        assertEquals("dave", slaveLinks().get(0).get("masterAccount").asText());
+        assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
+                token(slave, "ucd-slave", "sam", "sam-password"), null).get("status").asInt());
     }
 
     @Test
