@@ -54,6 +54,10 @@ public class FederationEntity {
     @Column(name = "CREATED_TIMESTAMP", nullable = false)
     private long createdTimestamp;
 
+    /** This realm's ProviderID when the federation was made: the name the partner knows it by. */
+    @Column(name = "SELF_ID", length = 255)
+    private String selfId;
+
     public String getId() {
         return id;
     }
@@ -108,5 +112,13 @@ public class FederationEntity {
 
     public void setCreatedTimestamp(long createdTimestamp) {
         this.createdTimestamp = createdTimestamp;
+    }
+
+    public String getSelfId() {
+        return selfId;
+    }
+
+    public void setSelfId(String selfId) {
+        this.selfId = selfId;
     }
 }

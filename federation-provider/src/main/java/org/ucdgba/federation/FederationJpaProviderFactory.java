@@ -83,22 +83,23 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
      */
     private static void userRemoved(KeycloakSession session, RealmModel realm, String userId) {
         FederationStore store = new FederationStore(session, realm);
-        List<FederationEntity> federations = store.ofUser(userId);
-        if (!federations.isEmpty() && session.getContext().getUri() == null) {
-            LOG.warnf("user %s of realm %s removed outside a request: its partners are not told", userId,
-                    realm.getName());
-        } else {
-            for (FederationEntity f : federations) {
-                ClientModel slave = realm.getClientByClientId(f.getPartnerId());
-                if (slave != null && MasterProtocol.ID.equals(slave.getProtocol())) {
-                    TerminationOutbox.enqueue(session, realm, MasterProtocol.providerId(session, realm),
-                            f.getPartnerId(), Profile.FEDTERM_IDP_SOAP,
-                            NameIdentifier.federated(f.getPartnerNameId(), f.getPartnerId()));
-                } else {
-                    String self = SlaveResource.providerId(session, realm);
-                    TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), Profile.FEDTERM_SP_SOAP,
-                            NameIdentifier.federated(f.getLocalNameId(), self));
-                }
+        for (FederationEntity f : store.ofUser(userId)) {
+            ClientModel slave = realm.getClientByClientId(f.getPartnerId());
+            boolean master = slave != null && MasterProtocol.ID.equals(slave.getProtocol());
+            // The ProviderID the federation was made under; for older records, the one of this request if any.
+            String self = f.getSelfId();
+            if (self == null && session.getContext().getUri() != null) {
+                self = master ? MasterProtocol.providerId(session, realm) : SlaveResource.providerId(session, realm);
+            }
+            if (self == null) {
+                LOG.warnf("user %s of realm %s removed outside a request: %s is not told", userId, realm.getName(),
+                        f.getPartnerId());
+            } else if (master) {
+                TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), Profile.FEDTERM_IDP_SOAP,
+                        NameIdentifier.federated(f.getPartnerNameId(), f.getPartnerId()));
+            } else {
+                TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), Profile.FEDTERM_SP_SOAP,
+                        NameIdentifier.federated(f.getLocalNameId(), self));
             }
         }
         store.removeUser(userId);

@@ -24,8 +24,12 @@ public final class FederationStore {
         this.realm = realm;
     }
 
-    /** Records, or renews, the federation of a user with a partner (one per user and partner). */
-    public FederationEntity link(String userId, String partnerId, String localNameId, String partnerNameId) {
+    /**
+     * Records, or renews, the federation of a user with a partner (one per user and partner), made by this realm
+     * as ProviderID {@code selfId}.
+     */
+    public FederationEntity link(String selfId, String userId, String partnerId, String localNameId,
+                                 String partnerNameId) {
         FederationEntity f = em.createNamedQuery("ucdFederationOfUserAndPartner", FederationEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", userId)
                 .setParameter("partnerId", partnerId).getResultStream().findFirst().orElse(null);
@@ -38,10 +42,12 @@ public final class FederationStore {
             f.setCreatedTimestamp(System.currentTimeMillis());
             f.setLocalNameId(localNameId);
             f.setPartnerNameId(partnerNameId);
+            f.setSelfId(selfId);
             em.persist(f);
         } else {
             f.setLocalNameId(localNameId);
             f.setPartnerNameId(partnerNameId);
+            f.setSelfId(selfId);
         }
         return f;
     }
@@ -81,12 +87,13 @@ public final class FederationStore {
      * Records a federation after removing any left-over record of the same partner account for another user (a
      * link that ended without this side being told), flushed first since the partner account is unique.
      */
-    public FederationEntity replace(String userId, String partnerId, String localNameId, String partnerNameId) {
+    public FederationEntity replace(String selfId, String userId, String partnerId, String localNameId,
+                                    String partnerNameId) {
         byPartnerName(partnerId, partnerNameId).filter(f -> !f.getUserId().equals(userId)).ifPresent(f -> {
             em.remove(f);
             em.flush();
         });
-        return link(userId, partnerId, localNameId, partnerNameId);
+        return link(selfId, userId, partnerId, localNameId, partnerNameId);
     }
 
     /** Removes every federation of a user (the user was removed). */

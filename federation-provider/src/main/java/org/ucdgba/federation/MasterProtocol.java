@@ -95,7 +95,7 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
         if (refusal != null) {
             e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("requested_account", requested).error(refusal);
         } else {
-            store.link(user.getId(), slave.getClientId(), user.getUsername(), slaveName);
+            store.link(providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(), slaveName);
             e.success();
         }
         return response;

@@ -353,7 +353,8 @@ public final class SlaveResource {
             session.users().removeFederatedIdentity(realm, user, alias);
         }
         session.users().addFederatedIdentity(realm, user, link);
-        new FederationStore(session, realm).replace(user.getId(), pending.get("masterId"), pending.get("slaveName"),
+        new FederationStore(session, realm).replace(providerId(session, realm), user.getId(), pending.get("masterId"),
+                pending.get("slaveName"),
                 pending.get("masterAccount"));
         e.success();
         return result(json, Response.Status.OK, "linked", "Your accounts are now federated.", alias);

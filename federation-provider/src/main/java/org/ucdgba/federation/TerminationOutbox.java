@@ -3,9 +3,9 @@ package org.ucdgba.federation;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,8 +19,7 @@ import org.ucdgba.liberty.profile.Partners;
  * Terminations told to a partner later: queued ({@link PendingTerminationEntity}) in the transaction that ends a
  * federation here, then sent by this scheduled task, again after a doubling delay while the partner cannot be
  * reached, and dropped with a warning after {@value #MAX_ATTEMPTS} attempts or when the partner is no longer
- * configured. Every node of a cluster runs the task; a partner told twice answers the second time with nothing
- * to end.
+ * configured. One node of a cluster runs it at a time.
  */
 final class TerminationOutbox implements ScheduledTask {
 
@@ -53,13 +52,17 @@ final class TerminationOutbox implements ScheduledTask {
         session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(t);
     }
 
+    /** One node of a cluster at a time delivers (Keycloak's cluster-wide "execute if not executed" lock). */
     @Override
     public void run(KeycloakSession session) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        List<PendingTerminationEntity> due = em.createNamedQuery("ucdPendingTerminationsDue",
-                PendingTerminationEntity.class).setParameter("now", System.currentTimeMillis())
-                .setMaxResults(BATCH).getResultList();
-        due.forEach(t -> deliver(session, em, t));
+        session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK, (int) Math.max(1, interval.toSeconds()),
+                () -> {
+                    EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+                    em.createNamedQuery("ucdPendingTerminationsDue", PendingTerminationEntity.class)
+                            .setParameter("now", System.currentTimeMillis()).setMaxResults(BATCH).getResultList()
+                            .forEach(t -> deliver(session, em, t));
+                    return null;
+                });
     }
 
     @Override
