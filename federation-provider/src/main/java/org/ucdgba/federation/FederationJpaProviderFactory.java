@@ -87,10 +87,7 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
             ClientModel slave = realm.getClientByClientId(f.getPartnerId());
             boolean master = slave != null && MasterProtocol.ID.equals(slave.getProtocol());
             // The ProviderID the federation was made under; for older records, the one of this request if any.
-            String self = f.getSelfId();
-            if (self == null && session.getContext().getUri() != null) {
-                self = master ? MasterProtocol.providerId(session, realm) : SlaveResource.providerId(session, realm);
-            }
+            String self = f.getSelfId() != null ? f.getSelfId() : requestProviderId(session, realm, master);
             if (self == null) {
                 LOG.warnf("user %s of realm %s removed outside a request: %s is not told", userId, realm.getName(),
                         f.getPartnerId());
@@ -103,6 +100,16 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
             }
         }
         store.removeUser(userId);
+    }
+
+    /** This realm's ProviderID as a master or as a slave, from the request's URL; null outside a request. */
+    private static String requestProviderId(KeycloakSession session, RealmModel realm, boolean master) {
+        try {
+            return master ? MasterProtocol.providerId(session, realm) : SlaveResource.providerId(session, realm);
+        } catch (RuntimeException e) {
+            // Keycloak's context has no request URL outside a request (it throws rather than answering null).
+            return null;
+        }
     }
 
     @Override

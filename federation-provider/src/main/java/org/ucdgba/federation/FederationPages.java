@@ -28,9 +28,10 @@ final class FederationPages {
         String token = "<input type=\"hidden\" name=\"formToken\" value=\"" + escape(formToken) + "\">";
         StringBuilder federations = new StringBuilder();
         for (FederatedIdentityModel link : links) {
+            String account = link.getUserName() != null ? link.getUserName() : link.getUserId();
             federations.append("<li><form class=\"end\" method=\"post\" action=\"").append(escape(base + "/end"))
-                    .append("\">").append(escape(link.getUserName())).append(" at ")
-                    .append(escape(link.getIdentityProvider())).append(" <input type=\"hidden\" name=\"master\" value=\"")
+                    .append("\">").append(escape(account)).append(" at ").append(escape(link.getIdentityProvider()))
+                    .append(" <input type=\"hidden\" name=\"master\" value=\"")
                     .append(escape(link.getIdentityProvider())).append("\">").append(token)
                     .append("<button type=\"submit\">End this federation</button></form></li>");
         }

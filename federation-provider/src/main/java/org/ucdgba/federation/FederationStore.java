@@ -26,10 +26,17 @@ public final class FederationStore {
 
     /**
      * Records, or renews, the federation of a user with a partner (one per user and partner), made by this realm
-     * as ProviderID {@code selfId}.
+     * as ProviderID {@code selfId}. A left-over record of the same partner account for another user (a link that
+     * ended without this side being told; the partner has just shown that it holds none) is removed first, and
+     * flushed, since the partner account is unique.
      */
     public FederationEntity link(String selfId, String userId, String partnerId, String localNameId,
                                  String partnerNameId) {
+        byPartnerName(partnerId, partnerNameId).filter(stale -> !stale.getUserId().equals(userId))
+                .ifPresent(stale -> {
+                    em.remove(stale);
+                    em.flush();
+                });
         FederationEntity f = em.createNamedQuery("ucdFederationOfUserAndPartner", FederationEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", userId)
                 .setParameter("partnerId", partnerId).getResultStream().findFirst().orElse(null);
@@ -81,19 +88,6 @@ public final class FederationStore {
     /** Removes one federation. */
     public void remove(FederationEntity federation) {
         em.remove(federation);
-    }
-
-    /**
-     * Records a federation after removing any left-over record of the same partner account for another user (a
-     * link that ended without this side being told), flushed first since the partner account is unique.
-     */
-    public FederationEntity replace(String selfId, String userId, String partnerId, String localNameId,
-                                    String partnerNameId) {
-        byPartnerName(partnerId, partnerNameId).filter(f -> !f.getUserId().equals(userId)).ifPresent(f -> {
-            em.remove(f);
-            em.flush();
-        });
-        return link(selfId, userId, partnerId, localNameId, partnerNameId);
     }
 
     /** Removes every federation of a user (the user was removed). */

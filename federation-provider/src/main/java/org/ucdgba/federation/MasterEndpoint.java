@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -114,6 +115,11 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
             FederationTermination profile = new FederationTermination(exchange());
             Exchange.Received<FederationTerminationNotification> received = profile.processRedirect(rawQuery());
             terminate(received);
+            if (received.partner().metadata().federationTerminationReturnUrl() == null) {
+                // A slave registered without a return URL: the user agent stays here.
+                return session.getProvider(LoginFormsProvider.class).setInfo("ucdFederationEnded")
+                        .createInfoPage();
+            }
             return Response.seeOther(profile.returnUrl(received)).build();
         } catch (LibertyException e) {
             return refuse(e, EventType.REMOVE_FEDERATED_IDENTITY_ERROR);
@@ -221,30 +227,38 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
      */
     private Response reRegister(String slave, RegisterNameIdentifierRequest request) throws LibertyException {
         FederationStore store = new FederationStore(session, realm);
-        NameIdentifier renamed = request.spProvided();
-        Optional<FederationEntity> federation = request.oldProvided() == null ? Optional.empty()
+        String masterAccount = request.idpProvided().value();
+        String renamed = request.spProvided() == null ? null : request.spProvided().value();
+        Optional<FederationEntity> former = request.oldProvided() == null ? Optional.empty()
                 : store.byPartnerName(slave, request.oldProvided().value())
-                .filter(f -> f.getLocalNameId().equals(request.idpProvided().value()));
+                .filter(f -> f.getLocalNameId().equals(masterAccount));
+        // Done already (the slave did not get the answer and asks again): the same answer.
+        boolean done = renamed != null && former.isEmpty() && store.byPartnerName(slave, renamed)
+                .filter(f -> f.getLocalNameId().equals(masterAccount)).isPresent();
         EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).detail("reregistered", "true");
         Status status;
-        if (federation.isEmpty()) {
+        if (done) {
+            status = Status.success();
+        } else if (former.isEmpty()) {
             status = new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST);
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_federation_does_not_exist");
-        } else if (renamed == null || renamed.value().length() > 255
-                || store.byPartnerName(slave, renamed.value()).isPresent()) {
+        } else if (renamed == null || renamed.length() > 255 || store.byPartnerName(slave, renamed).isPresent()) {
             status = new Status(Status.REQUESTER, Status.REQUEST_DENIED);
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).user(federation.get().getUserId())
-                    .error("liberty_name_identifier_refused");
         } else {
-            e.user(federation.get().getUserId()).detail("previous_slave_name_id", federation.get().getPartnerNameId())
-                    .detail("slave_name_id", renamed.value());
-            federation.get().setPartnerNameId(renamed.value());
-            e.success();
             status = Status.success();
         }
+        // The answer is built before anything changes, so a failure to build it changes nothing.
         NameRegistration rni = new NameRegistration(exchange());
-        return Response.ok(rni.buildResponseSoap(rni.buildResponse(request, status)), SoapBinding.CONTENT_TYPE)
-                .build();
+        String answer = rni.buildResponseSoap(rni.buildResponse(request, status));
+        if (!status.isSuccess()) {
+            former.ifPresent(f -> e.user(f.getUserId()));
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(former.isEmpty()
+                    ? "liberty_federation_does_not_exist" : "liberty_name_identifier_refused");
+        } else if (!done) {
+            e.user(former.get().getUserId()).detail("previous_slave_name_id", former.get().getPartnerNameId())
+                    .detail("slave_name_id", renamed).success();
+            former.get().setPartnerNameId(renamed);
+        }
+        return Response.ok(answer, SoapBinding.CONTENT_TYPE).build();
     }
 
     private void terminate(Exchange.Received<FederationTerminationNotification> received) {

@@ -20,8 +20,9 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
  * A Master UCD server as an identity provider of a slave realm (type {@value #ID}): configured with the master's
- * ID-FF metadata, or by hand with the same settings one by one (see {@link PartnerConfig}); its links are the slave's federations (seed step 9), shown in the Account Console. It federates
- * accounts and is not used to log in.
+ * ID-FF metadata, or by hand with the same settings one by one (see {@link PartnerConfig}); its links are the
+ * slave's federations (seed step 9), shown in the Account Console. It federates accounts and is not used to log
+ * in.
  */
 public final class MasterIdentityProvider extends AbstractIdentityProvider<IdentityProviderModel> {
 

@@ -95,7 +95,10 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
         if (refusal != null) {
             e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("requested_account", requested).error(refusal);
         } else {
-            store.link(providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(), slaveName);
+            // A record of this slave account with another user is stale (the slave holds no link for it): replaced.
+            store.link(providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(),
+                    slaveName);
+            TerminationOutbox.cancel(session, realm, slave.getClientId(), slaveName);
             e.success();
         }
         return response;

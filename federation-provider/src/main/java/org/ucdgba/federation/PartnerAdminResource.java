@@ -73,7 +73,7 @@ public final class PartnerAdminResource {
         try {
             Map<String, String> settings = settings(body);
             slave = SlaveClients.register(session, realm, PartnerConfig.metadata(ProviderMetadata.Role.SP,
-                    settings::get), PartnerConfig.sigAlg(settings::get), settings.get("name"));
+                    settings::get), PartnerConfig.sigAlg(settings::get), settings.get("name"), null);
         } catch (IOException | IllegalArgumentException e) {
             return bad(e.getMessage());
         }

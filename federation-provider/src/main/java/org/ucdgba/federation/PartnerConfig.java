@@ -49,7 +49,7 @@ final class PartnerConfig {
         return new Described(xml, m);
     }
 
-    /** The signature algorithm setting: {@code rsa-sha256} (the default, which also admits ECDSA) or {@code rsa-sha1}. */
+    /** The signature algorithm setting: {@code rsa-sha256} (default; ECDSA is accepted too) or {@code rsa-sha1}. */
     static String sigAlg(UnaryOperator<String> setting) {
         String value = blankToNull(setting.apply(SIG_ALG));
         if (value == null || value.equals("rsa-sha256") || value.equals("rsa-sha1")) {

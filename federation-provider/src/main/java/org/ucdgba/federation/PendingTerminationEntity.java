@@ -15,8 +15,10 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "UCD_PENDING_TERMINATION")
 @NamedQueries({
-    @NamedQuery(name = "ucdPendingTerminationsDue", query = "select t from PendingTerminationEntity t"
-            + " where t.nextAttempt <= :now order by t.nextAttempt")
+    @NamedQuery(name = "ucdPendingTerminationsDue", query = "select t.id from PendingTerminationEntity t"
+            + " where t.nextAttempt <= :now order by t.nextAttempt"),
+    @NamedQuery(name = "ucdDeletePendingTerminations", query = "delete from PendingTerminationEntity t"
+            + " where t.realmId = :realmId and t.partnerId = :partnerId and t.nameId = :nameId")
 })
 public class PendingTerminationEntity {
 

@@ -13,16 +13,19 @@ import org.keycloak.services.managers.RealmManager;
  */
 final class SlaveClients {
 
+    /** Client attribute: the id of the admin console entry that registered the slave, if it was one. */
+    private static final String PAGE = "liberty.page";
+
     private SlaveClients() {
     }
 
     /**
-     * Creates or updates the slave's client.
+     * Creates or updates the slave's client; {@code page}, when not null, is the admin console entry that owns it.
      *
      * @throws IllegalArgumentException when a client of another protocol has the slave's ProviderID as client id
      */
     static Registered register(KeycloakSession session, RealmModel realm, PartnerConfig.Described slave,
-                               String sigAlg, String name) {
+                               String sigAlg, String name, String page) {
         String providerId = slave.metadata().providerId();
         ClientModel client = realm.getClientByClientId(providerId);
         boolean created = client == null;
@@ -38,13 +41,21 @@ final class SlaveClients {
         client.setName(name == null || name.isBlank() ? providerId : name);
         client.setAttribute(ClientPartners.METADATA, slave.document());
         client.setAttribute(ClientPartners.SIG_ALG, sigAlg);
+        if (page != null) {
+            client.setAttribute(PAGE, page);
+        }
         return new Registered(client, created);
     }
 
-    /** Removes the slave's client, and so its federations, when it is a client of this protocol. */
-    static void remove(KeycloakSession session, RealmModel realm, String providerId) {
+    /** The admin console entry that owns a slave's client, if any. */
+    static String page(ClientModel client) {
+        return client.getAttribute(PAGE);
+    }
+
+    /** Removes the slave's client, and so its federations, when the given admin console entry owns it. */
+    static void removeOwned(KeycloakSession session, RealmModel realm, String providerId, String page) {
         ClientModel client = providerId == null ? null : realm.getClientByClientId(providerId);
-        if (client != null && MasterProtocol.ID.equals(client.getProtocol())) {
+        if (client != null && MasterProtocol.ID.equals(client.getProtocol()) && page.equals(page(client))) {
             new ClientManager(new RealmManager(session)).removeClient(realm, client);
         }
     }

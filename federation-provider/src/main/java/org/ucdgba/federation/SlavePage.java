@@ -20,7 +20,8 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
  * The admin console page {@value #ID} of a master realm (under Configure, with Keycloak's {@code declarative-ui}
  * feature): each entry registers one slave, from its metadata or by hand (ProviderID, RegisterNameIdentifier
  * return URL, SOAP endpoint, signing certificate, signature algorithm). Saving an entry creates or updates the
- * slave's client ({@link SlaveClients}); deleting it removes the client and so the slave's federations.
+ * slave's client ({@link SlaveClients}); deleting it removes the client and so the slave's federations. Keycloak
+ * lets realm managers save entries (its components API), so an entry never touches a client it did not make.
  */
 public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
 
@@ -40,9 +41,11 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         PartnerConfig.Described slave = described(model);
         model.put(SLAVE_PROVIDER_ID, slave.metadata().providerId());
+        // Keycloak lets realm managers save entries; an entry only ever touches the client it made itself.
         ClientModel client = realm.getClientByClientId(slave.metadata().providerId());
-        if (client != null && !MasterProtocol.ID.equals(client.getProtocol())) {
-            throw new ComponentValidationException("a client of another protocol has this client id");
+        if (client != null && (model.getId() == null || !model.getId().equals(SlaveClients.page(client)))) {
+            throw new ComponentValidationException("a client with this client id exists already; "
+                    + "change it under Clients or through the partner API");
         }
         boolean taken = realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
                 .filter(c -> ID.equals(c.getProviderId()) && !c.getId().equals(model.getId()))
@@ -54,7 +57,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        SlaveClients.register(session, realm, described(model), sigAlg(model), model.get(NAME));
+        SlaveClients.register(session, realm, described(model), sigAlg(model), model.get(NAME), model.getId());
     }
 
     /** An entry whose ProviderID changed registers another slave: the former one's client goes. */
@@ -63,9 +66,9 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
         String before = providerId(oldModel);
         PartnerConfig.Described slave = described(newModel);
         if (before != null && !before.equals(slave.metadata().providerId())) {
-            SlaveClients.remove(session, realm, before);
+            SlaveClients.removeOwned(session, realm, before, oldModel.getId());
         }
-        SlaveClients.register(session, realm, slave, sigAlg(newModel), newModel.get(NAME));
+        SlaveClients.register(session, realm, slave, sigAlg(newModel), newModel.get(NAME), newModel.getId());
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
         if (session.getAttribute(REMOVING) == null) {
             session.setAttribute(REMOVING, Boolean.TRUE);
             try {
-                SlaveClients.remove(session, realm, providerId(model));
+                SlaveClients.removeOwned(session, realm, providerId(model), model.getId());
             } finally {
                 session.removeAttribute(REMOVING);
             }

@@ -353,7 +353,8 @@ public final class SlaveResource {
             session.users().removeFederatedIdentity(realm, user, alias);
         }
         session.users().addFederatedIdentity(realm, user, link);
-        new FederationStore(session, realm).replace(providerId(session, realm), user.getId(), pending.get("masterId"),
+        TerminationOutbox.cancel(session, realm, pending.get("masterId"), pending.get("slaveName"));
+        new FederationStore(session, realm).link(providerId(session, realm), user.getId(), pending.get("masterId"),
                 pending.get("slaveName"),
                 pending.get("masterAccount"));
         e.success();

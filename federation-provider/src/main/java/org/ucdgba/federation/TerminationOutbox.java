@@ -3,12 +3,15 @@ package org.ucdgba.federation;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.NameIdentifier;
@@ -28,6 +31,8 @@ final class TerminationOutbox implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(TerminationOutbox.class);
     private static final int MAX_ATTEMPTS = 12;
     private static final int BATCH = 20;
+    /** Longer than a batch of unreachable partners can take (two 10 s timeouts each). */
+    private static final int LOCK_SECONDS = BATCH * 25;
     private static final Duration LONGEST_DELAY = Duration.ofHours(1);
 
     private final Duration interval;
@@ -52,17 +57,37 @@ final class TerminationOutbox implements ScheduledTask {
         session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(t);
     }
 
-    /** One node of a cluster at a time delivers (Keycloak's cluster-wide "execute if not executed" lock). */
+    /**
+     * Termination of an account's former federation with a partner that is no longer due: the same account has just
+     * federated with that partner again, which shows that the partner holds no federation of it, and a late
+     * notification would end the new one.
+     */
+    static void cancel(KeycloakSession session, RealmModel realm, String partnerId, String nameId) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createNamedQuery("ucdDeletePendingTerminations").setParameter("realmId", realm.getId())
+                .setParameter("partnerId", partnerId).setParameter("nameId", nameId).executeUpdate();
+    }
+
+    /**
+     * One node of a cluster at a time delivers (Keycloak's cluster-wide "execute if not executed" lock, held longer
+     * than a batch can take), each termination in a transaction of its own.
+     */
     @Override
     public void run(KeycloakSession session) {
-        session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK, (int) Math.max(1, interval.toSeconds()),
-                () -> {
-                    EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-                    em.createNamedQuery("ucdPendingTerminationsDue", PendingTerminationEntity.class)
-                            .setParameter("now", System.currentTimeMillis()).setMaxResults(BATCH).getResultList()
-                            .forEach(t -> deliver(session, em, t));
-                    return null;
-                });
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK, LOCK_SECONDS, () -> {
+            List<String> due = session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                    .createNamedQuery("ucdPendingTerminationsDue", String.class)
+                    .setParameter("now", System.currentTimeMillis()).setMaxResults(BATCH).getResultList();
+            for (String id : due) {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, s -> deliver(s, id));
+                } catch (RuntimeException e) {
+                    LOG.warnf("termination %s not processed: %s", id, e.getMessage());
+                }
+            }
+            return null;
+        });
     }
 
     @Override
@@ -70,10 +95,14 @@ final class TerminationOutbox implements ScheduledTask {
         return TASK;
     }
 
-    private void deliver(KeycloakSession session, EntityManager em, PendingTerminationEntity t) {
-        RealmModel realm = session.realms().getRealm(t.getRealmId());
-        if (realm == null) {
-            em.remove(t);
+    private void deliver(KeycloakSession session, String id) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        PendingTerminationEntity t = em.find(PendingTerminationEntity.class, id);
+        RealmModel realm = t == null ? null : session.realms().getRealm(t.getRealmId());
+        if (t == null || realm == null) {
+            if (t != null) {
+                em.remove(t);
+            }
             return;
         }
         session.getContext().setRealm(realm);
@@ -84,7 +113,7 @@ final class TerminationOutbox implements ScheduledTask {
             TerminationNotifier.notify(LibertyKeys.exchange(session, realm, t.getSelfId(), partners),
                     t.getPartnerId(), profile, NameIdentifier.federated(t.getNameId(), t.getNameQualifier()));
             em.remove(t);
-        } catch (LibertyException | IOException | IllegalArgumentException e) {
+        } catch (LibertyException | IOException | RuntimeException e) {
             int attempts = t.getAttempts() + 1;
             boolean unknown = e instanceof LibertyException le
                     && le.reason() == LibertyException.Reason.UNKNOWN_PROVIDER;

@@ -8,9 +8,10 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
  * The ID-FF metadata of the two UCD roles, the same for this bundle's own realms and for partners registered by
- * hand: a Master is an IDPDescriptor taking RegisterNameIdentifier by HTTP-Redirect (rni-sp-http: new
- * federations) and SOAP (rni-sp-soap: a slave account's new name) and terminations from slaves; a Slave is an SPDescriptor taking terminations from masters by SOAP (fedterm-idp-soap). Each
- * protocol profile is listed only when the URL it needs is known.
+ * hand. A Master is an IDPDescriptor taking RegisterNameIdentifier by HTTP-Redirect (rni-sp-http: new
+ * federations) and by SOAP (rni-sp-soap: a slave account's new name), and terminations from slaves; a Slave is an
+ * SPDescriptor taking terminations from masters by SOAP (fedterm-idp-soap). Each protocol profile is listed only
+ * when the URL it needs is known.
  */
 final class UcdDescriptors {
 

@@ -182,9 +182,9 @@ class FederationIT {
                 + URLEncoder.encode(password, StandardCharsets.UTF_8)));
     }
 
-    /** Waits (up to 30 s) until sam holds this many links at the slave: the outbox works in the background. */
+    /** Waits (up to 60 s) until sam holds this many links at the slave: the outbox works in the background. */
     static void awaitSlaveLinks(int count) throws Exception {
-        for (int i = 0; i < 60 && slaveLinks().size() != count; i++) {
+        for (int i = 0; i < 120 && slaveLinks().size() != count; i++) {
             Thread.sleep(500);
         }
         assertEquals(count, slaveLinks().size(), slaveLinks().toString());
@@ -373,6 +373,15 @@ class FederationIT {
             assertEquals("samuel", masterFederations().get(0).get("slaveNameId").asText());
             assertTrue(slave.events("ucd-slave", "FEDERATED_IDENTITY_LINK").stream().anyMatch(e ->
                     "true".equals(e.path("details").path("reregistered").asText())));
+            // samuel renames himself (Account Console API, event UPDATE_PROFILE): the master follows again.
+            String own = token(slave, "ucd-slave", "samuel", "sam-password");
+            ObjectNode profile = (ObjectNode) api("GET", slave.realmUrl("ucd-slave") + "/account/", own, null)
+                    .get("body");
+            profile.put("username", "sammy");
+            profile.remove("userProfileMetadata");
+            JsonNode updated = api("POST", slave.realmUrl("ucd-slave") + "/account/", own, profile.toString());
+            assertEquals(204, updated.get("status").asInt(), updated.toString());
+            assertEquals("sammy", masterFederations().get(0).get("slaveNameId").asText());
             // Ended from the master under the new name.
             JsonNode ended = api("DELETE", master.realmUrl("ucd-master") + "/protocol/liberty-idff/federations?slave="
                     + URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8), token(master, "ucd-master", "bob",
@@ -479,14 +488,7 @@ class FederationIT {
         assertTrue(anonymous.body().contains("data-result=\"sign-in-first\""));
 
         // Signed in at the slave (steps 1-2) through any of its clients.
-        HttpResponse<String> loginForm = browser.get(URI.create(slave.realmUrl("ucd-slave")
-                + "/protocol/openid-connect/auth?client_id=ucd-web&response_type=code&scope=openid"
-                + "&redirect_uri=https%3A%2F%2Fucd-client.example%2Fcb"), null);
-        Matcher login = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginForm.body());
-        assertTrue(login.find(), loginForm.body());
-        HttpResponse<String> signedIn = browser.postForm(URI.create(login.group(1).replace("&amp;", "&")),
-                "username=sam&password=sam-password");
-        assertTrue(signedIn.headers().firstValue("Location").orElseThrow().startsWith("https://ucd-client.example/cb"));
+        signInAtSlave(browser);
 
         // Step 3: the page lists the masters; the person names the master account.
         HttpResponse<String> page = browser.get(URI.create(slaveApi() + "/"), null);
@@ -532,6 +534,18 @@ class FederationIT {
 
         // The next test starts from sam and bob federated.
         federate();
+    }
+
+    /** sam signs in at the slave in this browser, through one of its clients (seed steps 1-2). */
+    static void signInAtSlave(RawUserAgent browser) throws Exception {
+        HttpResponse<String> loginForm = browser.get(URI.create(slave.realmUrl("ucd-slave")
+                + "/protocol/openid-connect/auth?client_id=ucd-web&response_type=code&scope=openid"
+                + "&redirect_uri=https%3A%2F%2Fucd-client.example%2Fcb"), null);
+        Matcher login = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginForm.body());
+        assertTrue(login.find(), loginForm.body());
+        HttpResponse<String> signedIn = browser.postForm(URI.create(login.group(1).replace("&amp;", "&")),
+                "username=sam&password=sam-password");
+        assertTrue(signedIn.headers().firstValue("Location").orElseThrow().startsWith("https://ucd-client.example/cb"));
     }
 
     /** What the master's administrator sees of the federations with the slave. */
@@ -672,6 +686,30 @@ class FederationIT {
         assertEquals(204, ended.get("status").asInt(), ended.toString());
         assertEquals(0, slaveLinks().size());
 
+        // The slave takes the master's metadata again (it lists termination by redirect). sam ends a federation on
+        // the page; the slave registered by hand gave the master no return URL, so the master shows the outcome.
+        ObjectNode masterAtSlave = JSON.createObjectNode();
+        masterAtSlave.put("alias", "master-one");
+        masterAtSlave.put("metadataUrl", masterProtocol + "/metadata");
+        assertEquals(200, slave.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave));
+        HttpResponse<String> relinked = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
+                "sam-password"), "carol"), "carol", "carol-password");
+        browser.get(URI.create(relinked.headers().firstValue("Location").orElseThrow()), null);
+        assertEquals(1, federationsWithSlave().size());
+        RawUserAgent person = new RawUserAgent("Mozilla/5.0");
+        signInAtSlave(person);
+        Matcher formToken = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"")
+                .matcher(person.get(URI.create(slaveApi() + "/"), null).body());
+        assertTrue(formToken.find());
+        HttpResponse<String> ending = person.postForm(URI.create(slaveApi() + "/end"), "master=master-one&formToken="
+                + formToken.group(1));
+        assertEquals(303, ending.statusCode(), ending.body());
+        HttpResponse<String> atMaster = person.get(URI.create(ending.headers().firstValue("Location").orElseThrow()),
+                null);
+        assertEquals(200, atMaster.statusCode(), atMaster.body());
+        assertTrue(atMaster.body().contains("The federation has ended."), atMaster.body());
+        assertEquals(0, federationsWithSlave().size());
+        assertEquals(0, slaveLinks().size());
     }
 
     @Test
@@ -692,7 +730,8 @@ class FederationIT {
         assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
         assertEquals(0, slaveLinks().size());
         master.start();
-        for (int i = 0; i < 60 && federationsWithSlave().size() != 0; i++) {
+        // Retries double from 1 s: allow for a slow restart (the attempt after 31 s comes at 63 s).
+        for (int i = 0; i < 240 && federationsWithSlave().size() != 0; i++) {
             Thread.sleep(500);
         }
         assertEquals(0, federationsWithSlave().size());
@@ -709,5 +748,23 @@ class FederationIT {
                 + entries.get(0).get("id").asText(), null);
         assertEquals(204, deleted.statusCode(), deleted.body());
         assertEquals(0, slaveClients().size());
+
+        // Saved again; this time the administrator deletes the client under Clients: the entry goes with it.
+        ObjectNode again = ((ObjectNode) entries.get(0)).deepCopy();
+        again.remove("id");
+        assertEquals(201, master.adminSend("POST", "ucd-master/components", again).statusCode());
+        assertEquals(1, slaveClients().size());
+        assertEquals(204, master.adminSend("DELETE", "ucd-master/clients/" + slaveClients().get(0).get("id")
+                .asText(), null).statusCode());
+        assertEquals(0, master.admin("ucd-master/components?type=" + URLEncoder.encode(
+                "org.keycloak.services.ui.extend.UiPageProvider", StandardCharsets.UTF_8)).size());
+
+        // An entry never takes over a client it did not make (a realm manager may save entries).
+        ObjectNode slaveAtMaster = JSON.createObjectNode();
+        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
+        assertEquals(201, master.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
+        HttpResponse<String> takeover = master.adminSend("POST", "ucd-master/components", again);
+        assertEquals(400, takeover.statusCode(), takeover.body());
+        assertEquals(1, slaveClients().size());
     }
 }
