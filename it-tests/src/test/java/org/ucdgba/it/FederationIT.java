@@ -767,4 +767,38 @@ class FederationIT {
         assertEquals(400, takeover.statusCode(), takeover.body());
         assertEquals(1, slaveClients().size());
     }
+
+    @Test
+    @Order(14)
+    void aRenameForAFederationTheMasterNoLongerHoldsIsRefused() throws Exception {
+        // sam and carol federate; the master's administrator removes the slave client (the slave is not told)
+        // and registers the slave again: the slave still holds a link the master has no record of.
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
+                "sam-password"), "carol"), "carol", "carol-password");
+        browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null);
+        assertEquals(1, slaveLinks().size());
+        assertEquals(204, master.adminSend("DELETE", "ucd-master/clients/" + slaveClients().get(0).get("id")
+                .asText(), null).statusCode());
+        ObjectNode slaveAtMaster = JSON.createObjectNode();
+        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
+        assertEquals(201, master.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
+
+        String sam = slave.admin("ucd-slave/users?username=sam&exact=true").get(0).get("id").asText();
+        try {
+            rename(sam, "samuel");
+            // The master answers the signed RegisterNameIdentifierRequest with lib:FederationDoesNotExist.
+            assertTrue(master.events("ucd-master", "FEDERATED_IDENTITY_LINK_ERROR").stream().anyMatch(e ->
+                    "liberty_federation_does_not_exist".equals(e.path("error").asText())));
+            assertTrue(slave.events("ucd-slave", "FEDERATED_IDENTITY_LINK_ERROR").stream().anyMatch(e ->
+                    "liberty_master_refused".equals(e.path("error").asText())));
+            assertEquals(0, federationsWithSlave().size());
+        } finally {
+            rename(sam, "sam");
+        }
+        // sam ends the link the master no longer knows: the master answers that there is nothing to end.
+        assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
+                token(slave, "ucd-slave", "sam", "sam-password"), null).get("status").asInt());
+        assertEquals(0, slaveLinks().size());
+    }
 }
