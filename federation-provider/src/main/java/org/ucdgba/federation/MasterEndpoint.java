@@ -53,6 +53,9 @@ import org.ucdgba.liberty.profile.NameRegistration;
  */
 public final class MasterEndpoint extends AuthorizationEndpointBase {
 
+    /** The longest name identifier a federation records (UCD_FEDERATION). */
+    private static final int MAX_NAME = 255;
+
     MasterEndpoint(KeycloakSession session, EventBuilder event) {
         super(session, event);
     }
@@ -77,6 +80,12 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         }
         RegisterNameIdentifierRequest request = received.message();
         ClientModel slave = realm.getClientByClientId(received.partner().providerId());
+        String slaveName = request.spProvided() != null ? request.spProvided().value() : request.oldProvided().value();
+        if (slaveName.length() > MAX_NAME || request.idpProvided().value().length() > MAX_NAME) {
+            // A federation records both names (255 characters each): refused before anyone logs in.
+            event.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).client(slave).error("liberty_name_too_long");
+            return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.INVALID_REQUEST);
+        }
         RequiredActionProviderModel consent = realm.getRequiredActionProviderByAlias(FederationConsent.ID);
         if (consent == null || !consent.isEnabled()) {
             // Without the user's confirmation a forged link could federate a victim's account: refuse.
@@ -92,8 +101,7 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         String account = request.idpProvided().value().toLowerCase(Locale.ROOT);
         authSession.setClientNote(MasterProtocol.NOTE_REQUEST_ID, request.requestId());
         authSession.setClientNote(MasterProtocol.NOTE_MASTER_ACCOUNT, account);
-        authSession.setClientNote(MasterProtocol.NOTE_SLAVE_NAME, request.spProvided() != null
-                ? request.spProvided().value() : request.oldProvided().value());
+        authSession.setClientNote(MasterProtocol.NOTE_SLAVE_NAME, slaveName);
         if (request.relayState() != null) {
             authSession.setClientNote(MasterProtocol.NOTE_RELAY_STATE, request.relayState());
         }
@@ -241,7 +249,7 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
             status = Status.success();
         } else if (former.isEmpty()) {
             status = new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST);
-        } else if (renamed == null || renamed.length() > 255 || store.byPartnerName(slave, renamed).isPresent()) {
+        } else if (renamed == null || renamed.length() > MAX_NAME || store.byPartnerName(slave, renamed).isPresent()) {
             status = new Status(Status.REQUESTER, Status.REQUEST_DENIED);
         } else {
             status = Status.success();

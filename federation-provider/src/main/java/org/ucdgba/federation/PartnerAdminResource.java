@@ -9,13 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +43,6 @@ public final class PartnerAdminResource {
     /** Path segment and provider id. */
     public static final String ID = "ucd-liberty-partners";
     private static final int MAX_METADATA = 128 * 1024;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -176,20 +171,12 @@ public final class PartnerAdminResource {
         if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
             throw new IllegalArgumentException("metadataUrl must be an absolute http(s) URL");
         }
-        try {
-            HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "application/xml").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                byte[] bytes = in.readNBytes(MAX_METADATA + 1);
-                if (r.statusCode() != 200 || bytes.length > MAX_METADATA) {
-                    throw new IOException("metadata not fetched: HTTP " + r.statusCode());
-                }
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        HttpResponse<byte[]> r = BoundedHttp.send(HttpRequest.newBuilder(url).timeout(BoundedHttp.DEADLINE)
+                .header("Accept", "application/xml").GET().build(), MAX_METADATA);
+        if (r.statusCode() != 200) {
+            throw new IOException("metadata not fetched: HTTP " + r.statusCode());
         }
+        return new String(r.body(), StandardCharsets.UTF_8);
     }
 
     private static Response bad(String message) {

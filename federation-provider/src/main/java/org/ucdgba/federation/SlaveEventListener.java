@@ -1,6 +1,7 @@
 package org.ucdgba.federation;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.Details;
@@ -23,9 +24,9 @@ import org.ucdgba.liberty.metadata.Profile;
  * The slave's event listener {@value #ID} (enable it on slave realms). When a user unlinks a master in the Account
  * Console (event REMOVE_FEDERATED_IDENTITY), tells that master with a FederationTerminationNotification
  * (fedterm-sp-soap), at once or, when the master cannot be reached, through the {@link TerminationOutbox}; removals
- * the master already knows of carry the detail {@value SlaveResource#NOTIFIED_DETAIL} and are left alone. When a
- * user is updated (UPDATE_PROFILE, or an administrator's update), gives a renamed account's masters its new name
- * ({@link SlaveRenames}).
+ * the master already knows of carry the detail {@value SlaveResource#NOTIFIED_DETAIL} and are left alone; an
+ * administrator's removal of a link is told the same way. When a user is updated (UPDATE_PROFILE, UPDATE_EMAIL, an
+ * administrator's update), gives a renamed account's masters its new name ({@link SlaveRenames}).
  */
 public final class SlaveEventListener implements EventListenerProvider {
 
@@ -41,19 +42,24 @@ public final class SlaveEventListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        if (event.getType() == EventType.UPDATE_PROFILE) {
+        // A user name changes with the profile or, when e-mails are user names, with the e-mail. (Not at each
+        // login: a master that is down would hold every login up.)
+        if (event.getType() == EventType.UPDATE_PROFILE || event.getType() == EventType.UPDATE_EMAIL) {
             userUpdated(event.getRealmId(), event.getUserId());
             return;
         }
-        if (event.getType() != EventType.REMOVE_FEDERATED_IDENTITY || event.getDetails() == null
-                || "true".equals(event.getDetails().get(SlaveResource.NOTIFIED_DETAIL))) {
-            return;
+        if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY && event.getDetails() != null
+                && !"true".equals(event.getDetails().get(SlaveResource.NOTIFIED_DETAIL))) {
+            withRealm(event.getRealmId(), realm -> unlinked(realm, event.getUserId(),
+                    event.getDetails().get(Details.IDENTITY_PROVIDER)));
         }
-        String alias = event.getDetails().get(Details.IDENTITY_PROVIDER);
-        RealmModel realm = session.getContext().getRealm();
+    }
+
+    /** A link removed without the master being told (Account Console, administrator): the master is told now. */
+    private void unlinked(RealmModel realm, String userId, String alias) {
         IdpPartners masters = new IdpPartners(session);
         masters.byAlias(alias == null ? "" : alias).ifPresent(master -> {
-            UserModel user = session.users().getUserById(realm, event.getUserId());
+            UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
             if (user == null) {
                 return;
             }
@@ -72,27 +78,46 @@ public final class SlaveEventListener implements EventListenerProvider {
         });
     }
 
-    /** An administrator's update of a user, resource path {@code users/{id}}. */
+    /**
+     * An administrator's update of a user (resource path {@code users/{id}}), or removal of a user's link
+     * ({@code users/{id}/federated-identity/{alias}}).
+     */
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
         String[] path = event.getResourcePath() == null ? new String[0] : event.getResourcePath().split("/");
+        if (path.length < 2 || !"users".equals(path[0])) {
+            return;
+        }
         if (event.getOperationType() == OperationType.UPDATE && event.getResourceType() == ResourceType.USER
-                && path.length == 2 && "users".equals(path[0])) {
+                && path.length == 2) {
             userUpdated(event.getRealmId(), path[1]);
+        } else if (event.getOperationType() == OperationType.DELETE && path.length == 4
+                && "federated-identity".equals(path[2])) {
+            withRealm(event.getRealmId(), realm -> unlinked(realm, path[1], path[3]));
         }
     }
 
     private void userUpdated(String realmId, String userId) {
-        RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
-        UserModel user = realm == null || userId == null ? null : session.users().getUserById(realm, userId);
-        if (user != null) {
-            RealmModel current = session.getContext().getRealm();
-            session.getContext().setRealm(realm);
-            try {
+        withRealm(realmId, realm -> {
+            UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+            if (user != null) {
                 SlaveRenames.userUpdated(session, realm, user);
-            } finally {
-                session.getContext().setRealm(current);
             }
+        });
+    }
+
+    /** Runs with the event's realm as the session's realm (an admin request's may be another). */
+    private void withRealm(String realmId, Consumer<RealmModel> task) {
+        RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
+        if (realm == null) {
+            return;
+        }
+        RealmModel current = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            task.accept(realm);
+        } finally {
+            session.getContext().setRealm(current);
         }
     }
 

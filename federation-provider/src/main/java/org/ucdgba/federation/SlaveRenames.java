@@ -12,6 +12,7 @@ import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
 import org.ucdgba.liberty.RegisterNameIdentifierResponse;
+import org.ucdgba.liberty.Status;
 import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.NameRegistration;
@@ -19,7 +20,8 @@ import org.ucdgba.liberty.profile.NameRegistration;
 /**
  * A renamed slave account gives each master it is federated with its new name identifier (rni-sp-soap: a
  * RegisterNameIdentifierRequest whose OldProvidedNameIdentifier is the former name), so that both sides name the
- * account alike. A master that cannot be told keeps the former name, which this slave still answers to.
+ * account alike. A master that cannot be told keeps the former name, which this slave still answers to; a master
+ * that answers that it holds no such federation ends the link here too.
  */
 final class SlaveRenames {
 
@@ -55,6 +57,14 @@ final class SlaveRenames {
                     NameIdentifier.federated(f.getLocalNameId(), self), null);
             byte[] answer = SoapClient.post(exchange.partner(masterId), rni.buildRequestSoap(masterId, request));
             RegisterNameIdentifierResponse response = rni.processResponseSoap(answer, request.requestId(), masterId);
+            if (Status.FEDERATION_DOES_NOT_EXIST.equals(response.status().secondLevel())) {
+                // The master holds no such federation (it ended there unannounced): the link here goes too.
+                session.users().removeFederatedIdentity(realm, user, alias);
+                new FederationStore(session, realm).remove(f);
+                e.event(EventType.REMOVE_FEDERATED_IDENTITY).detail(SlaveResource.NOTIFIED_DETAIL, "true")
+                        .detail(Details.REASON, "the master holds no such federation").success();
+                return;
+            }
             if (!response.status().isSuccess()) {
                 e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_master_refused");
                 return;

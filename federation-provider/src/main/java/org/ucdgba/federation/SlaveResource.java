@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,8 @@ public final class SlaveResource {
 
     /** How long a federation request waits for its response: the master's login may take a while. */
     private static final long PENDING_SECONDS = 1800;
+    /** How long a termination by redirect has to reach the master before the same one follows by SOAP. */
+    private static final Duration REDIRECT_GRACE = Duration.ofMinutes(5);
     /** Event detail on a removal the partner already knows of, so that no termination is sent again. */
     static final String NOTIFIED_DETAIL = "liberty_partner_notified";
 
@@ -133,7 +136,8 @@ public final class SlaveResource {
 
     /**
      * Why a federation cannot start, if it cannot: this user already has one with this master (it must end first),
-     * or the master account is federated with another account here.
+     * the master account is federated with another account here, or the master still knows another account here
+     * by this user's name.
      */
     private Optional<String> conflict(UserModel user, IdpPartners.Master master, String account) {
         String alias = master.model().getAlias();
@@ -142,8 +146,14 @@ public final class SlaveResource {
         }
         UserModel holder = session.users().getUserByFederatedIdentity(realm,
                 new FederatedIdentityModel(alias, normalized(account), normalized(account)));
-        return holder == null ? Optional.empty()
-                : Optional.of("this master account is already federated with another account here");
+        if (holder != null) {
+            return Optional.of("this master account is already federated with another account here");
+        }
+        // The master still knows another account here by this user name (its rename did not reach the master).
+        boolean nameTaken = new FederationStore(session, realm).byLocalName(master.partner().providerId(),
+                user.getUsername()).filter(f -> !f.getUserId().equals(user.getId())).isPresent();
+        return nameTaken ? Optional.of("the master still knows another account here by this user name")
+                : Optional.empty();
     }
 
     /**
@@ -156,6 +166,8 @@ public final class SlaveResource {
         NameIdentifier masterName = new NameIdentifier(normalized(account), masterId, null);
         NameRegistration rni = new NameRegistration(exchange());
         NameIdentifier slaveName = NameIdentifier.federated(user.getUsername(), providerId(session, realm));
+        // A termination of this account's former federation with this master, still queued, would end the new one.
+        TerminationOutbox.cancel(session, realm, masterId, slaveName.value());
         RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
                 slaveName, masterName, null);
         session.singleUseObjects().put(pendingKey(request.requestId()), PENDING_SECONDS, Map.of(
@@ -244,17 +256,24 @@ public final class SlaveResource {
                     "The master could not be told; the federation stays.", alias);
         }
         String masterId = master.get().partner().providerId();
+        NameIdentifier slaveName = slaveName(session, realm, person.get(), masterId);
         URI toMaster;
         try {
             FederationTermination fedterm = new FederationTermination(exchange());
             toMaster = fedterm.buildRedirect(masterId, fedterm.initNotification(masterId, Profile.FEDTERM_SP_HTTP,
-                    slaveName(session, realm, person.get(), masterId), null));
+                    slaveName, null));
         } catch (LibertyException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
                     .error("liberty_" + ex.reason().name().toLowerCase(Locale.ROOT));
             return result(false, Response.Status.BAD_GATEWAY, "failed", "This master cannot be used now.", alias);
         }
         unlink(person.get(), alias, masterId);
+        if (master.get().partner().metadata().supports(Profile.FEDTERM_SP_SOAP)) {
+            // The user agent may never reach the master: the same notification follows later by SOAP (the master
+            // answers it with nothing to end once the redirect has arrived).
+            TerminationOutbox.enqueue(session, realm, providerId(session, realm), masterId, Profile.FEDTERM_SP_SOAP,
+                    slaveName, REDIRECT_GRACE);
+        }
         e.detail(NOTIFIED_DETAIL, "true").success();
         return Response.seeOther(toMaster).build();
     }
@@ -353,7 +372,6 @@ public final class SlaveResource {
             session.users().removeFederatedIdentity(realm, user, alias);
         }
         session.users().addFederatedIdentity(realm, user, link);
-        TerminationOutbox.cancel(session, realm, pending.get("masterId"), pending.get("slaveName"));
         new FederationStore(session, realm).link(providerId(session, realm), user.getId(), pending.get("masterId"),
                 pending.get("slaveName"),
                 pending.get("masterAccount"));

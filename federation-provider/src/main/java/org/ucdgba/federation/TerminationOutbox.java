@@ -31,8 +31,10 @@ final class TerminationOutbox implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(TerminationOutbox.class);
     private static final int MAX_ATTEMPTS = 12;
     private static final int BATCH = 20;
-    /** Longer than a batch of unreachable partners can take (two 10 s timeouts each). */
-    private static final int LOCK_SECONDS = BATCH * 25;
+    /** A run starts no new delivery after this, so Keycloak's timer thread, shared by all tasks, moves on. */
+    private static final Duration RUN_BUDGET = Duration.ofSeconds(60);
+    /** Longer than a run can take: its budget plus one delivery's deadline. */
+    private static final int LOCK_SECONDS = 120;
     private static final Duration LONGEST_DELAY = Duration.ofHours(1);
 
     private final Duration interval;
@@ -45,6 +47,12 @@ final class TerminationOutbox implements ScheduledTask {
     /** Queues a termination of a federation that ends here in the current transaction. */
     static void enqueue(KeycloakSession session, RealmModel realm, String selfId, String partnerId, Profile profile,
                         NameIdentifier name) {
+        enqueue(session, realm, selfId, partnerId, profile, name, Duration.ZERO);
+    }
+
+    /** Queues a termination, first sent after {@code delay}. */
+    static void enqueue(KeycloakSession session, RealmModel realm, String selfId, String partnerId, Profile profile,
+                        NameIdentifier name, Duration delay) {
         PendingTerminationEntity t = new PendingTerminationEntity();
         t.setId(UUID.randomUUID().toString());
         t.setRealmId(realm.getId());
@@ -53,14 +61,13 @@ final class TerminationOutbox implements ScheduledTask {
         t.setProfile(profile.name());
         t.setNameId(name.value());
         t.setNameQualifier(name.nameQualifier());
-        t.setNextAttempt(System.currentTimeMillis());
+        t.setNextAttempt(System.currentTimeMillis() + delay.toMillis());
         session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(t);
     }
 
     /**
-     * Termination of an account's former federation with a partner that is no longer due: the same account has just
-     * federated with that partner again, which shows that the partner holds no federation of it, and a late
-     * notification would end the new one.
+     * Terminations of an account's former federation with a partner that are no longer due: the same account is
+     * federating with that partner again, and a late notification would end the new federation.
      */
     static void cancel(KeycloakSession session, RealmModel realm, String partnerId, String nameId) {
         session.getProvider(JpaConnectionProvider.class).getEntityManager()
@@ -79,7 +86,11 @@ final class TerminationOutbox implements ScheduledTask {
             List<String> due = session.getProvider(JpaConnectionProvider.class).getEntityManager()
                     .createNamedQuery("ucdPendingTerminationsDue", String.class)
                     .setParameter("now", System.currentTimeMillis()).setMaxResults(BATCH).getResultList();
+            long stopAt = System.currentTimeMillis() + RUN_BUDGET.toMillis();
             for (String id : due) {
+                if (System.currentTimeMillis() > stopAt) {
+                    break;
+                }
                 try {
                     KeycloakModelUtils.runJobInTransaction(factory, s -> deliver(s, id));
                 } catch (RuntimeException e) {
@@ -107,6 +118,13 @@ final class TerminationOutbox implements ScheduledTask {
         }
         session.getContext().setRealm(realm);
         Profile profile = Profile.valueOf(t.getProfile());
+        // The account federated with the partner again since: this termination is moot, and would end the new one.
+        FederationStore store = new FederationStore(session, realm);
+        if ((profile == Profile.FEDTERM_IDP_SOAP ? store.byPartnerName(t.getPartnerId(), t.getNameId())
+                : store.byLocalName(t.getPartnerId(), t.getNameId())).isPresent()) {
+            em.remove(t);
+            return;
+        }
         // From a master (fedterm-idp-soap) the partner is a slave client, from a slave a master identity provider.
         Partners partners = profile == Profile.FEDTERM_IDP_SOAP ? new ClientPartners(realm) : new IdpPartners(session);
         try {

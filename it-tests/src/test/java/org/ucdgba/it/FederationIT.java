@@ -413,6 +413,14 @@ class FederationIT {
         assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
         assertEquals(0, slaveLinks().size());
         assertEquals(0, masterFederations().size());
+
+        // The slave's administrator removes the link (Users, Identity provider links): the master is told too.
+        federate();
+        String sam = slave.admin("ucd-slave/users?username=sam&exact=true").get(0).get("id").asText();
+        assertEquals(204, slave.adminSend("DELETE", "ucd-slave/users/" + sam + "/federated-identity/master-one",
+                null).statusCode());
+        assertEquals(0, slaveLinks().size());
+        assertEquals(0, masterFederations().size());
     }
 
     /** RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) over the secret Keycloak holds for the credential. */
@@ -787,18 +795,16 @@ class FederationIT {
         String sam = slave.admin("ucd-slave/users?username=sam&exact=true").get(0).get("id").asText();
         try {
             rename(sam, "samuel");
-            // The master answers the signed RegisterNameIdentifierRequest with lib:FederationDoesNotExist.
+            // The master answers the signed RegisterNameIdentifierRequest with lib:FederationDoesNotExist, and the
+            // slave ends the link it held alone.
             assertTrue(master.events("ucd-master", "FEDERATED_IDENTITY_LINK_ERROR").stream().anyMatch(e ->
                     "liberty_federation_does_not_exist".equals(e.path("error").asText())));
-            assertTrue(slave.events("ucd-slave", "FEDERATED_IDENTITY_LINK_ERROR").stream().anyMatch(e ->
-                    "liberty_master_refused".equals(e.path("error").asText())));
+            assertEquals(0, slave.admin("ucd-slave/users/" + sam + "/federated-identity").size());
+            assertTrue(slave.events("ucd-slave", "REMOVE_FEDERATED_IDENTITY").stream().anyMatch(e ->
+                    "the master holds no such federation".equals(e.path("details").path("reason").asText())));
             assertEquals(0, federationsWithSlave().size());
         } finally {
             rename(sam, "sam");
         }
-        // sam ends the link the master no longer knows: the master answers that there is nothing to end.
-        assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
-                token(slave, "ucd-slave", "sam", "sam-password"), null).get("status").asInt());
-        assertEquals(0, slaveLinks().size());
     }
 }
