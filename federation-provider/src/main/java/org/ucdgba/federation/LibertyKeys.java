@@ -1,18 +1,15 @@
 package org.ucdgba.federation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.liberty.crypto.ProviderKeys;
 import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.Partners;
@@ -53,22 +50,7 @@ public final class LibertyKeys {
     /** Replay protection shared by every node of the cluster. */
     static ReplayGuard replayGuard(KeycloakSession session, RealmModel realm) {
         return (providerId, messageId, keepUntil) -> session.singleUseObjects().putIfAbsent(
-                storeKey("liberty-id", realm, providerId, messageId),
+                StoreKey.of("liberty-id", realm.getId(), providerId, messageId),
                 Math.max(1, Duration.between(Instant.now(), keepUntil).toSeconds() + SKEW.toSeconds()));
-    }
-
-    /** A store key whose peer-chosen parts are hashed, so that no peer controls the key's text. */
-    public static String storeKey(String prefix, RealmModel realm, String... parts) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                sha256.update(p.getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-            }
-            return prefix + ":" + realm.getId() + ":"
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

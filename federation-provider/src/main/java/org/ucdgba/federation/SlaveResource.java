@@ -29,6 +29,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.LibertyMessage;
@@ -190,7 +191,7 @@ public final class SlaveResource {
                             + "come back to this page.")).build();
         }
         String formToken = LibertyMessage.newId();
-        session.singleUseObjects().put(LibertyKeys.storeKey("ucd-federation-form", realm, formToken),
+        session.singleUseObjects().put(StoreKey.of("ucd-federation-form", realm.getId(), formToken),
                 PENDING_SECONDS, Map.of("userSession", auth.getSession().getId()));
         String base = session.getContext().getUri().getRequestUri().getRawPath().replaceAll("/$", "");
         return Response.ok(FederationPages.chooseMaster(auth.getUser().getUsername(), masters.masters().toList(),
@@ -283,7 +284,7 @@ public final class SlaveResource {
         AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
         String formToken = form.getFirst("formToken");
         Map<String, String> issued = formToken == null ? null : session.singleUseObjects().remove(
-                LibertyKeys.storeKey("ucd-federation-form", realm, formToken));
+                StoreKey.of("ucd-federation-form", realm.getId(), formToken));
         return auth == null || issued == null || !auth.getSession().getId().equals(issued.get("userSession"))
                 ? Optional.empty() : Optional.of(auth.getUser());
     }
@@ -496,7 +497,7 @@ public final class SlaveResource {
     }
 
     private String pendingKey(String requestId) {
-        return LibertyKeys.storeKey("ucd-rni-pending", realm, requestId);
+        return StoreKey.of("ucd-rni-pending", realm.getId(), requestId);
     }
 
     private static Response unauthorized() {

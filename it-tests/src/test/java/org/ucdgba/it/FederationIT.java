@@ -323,14 +323,20 @@ class FederationIT {
 
     /** Runs the seed flow for sam and bob and checks both sides hold the federation. */
     static void federate() throws Exception {
+        federateSamWith("bob", "bob-password");
+        assertEquals(1, slaveLinks().size());
+        assertEquals(1, masterFederations().size());
+    }
+
+    /** The seed flow for sam and a master account, through the API and a user agent, ending linked. */
+    static void federateSamWith(String account, String password) throws Exception {
         RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
         HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
-                "sam-password"), "bob"), "bob", "bob-password");
+                "sam-password"), account), account, password);
         HttpResponse<String> result = browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()),
                 null);
         assertEquals(200, result.statusCode(), result.body());
-        assertEquals(1, slaveLinks().size());
-        assertEquals(1, masterFederations().size());
+        assertTrue(result.body().contains("data-result=\"linked\""), result.body());
     }
 
     @Test
@@ -575,11 +581,7 @@ class FederationIT {
         awaitSlaveLinks(0);
 
         // sam federates with carol.
-        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
-        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
-                "sam-password"), "carol"), "carol", "carol-password");
-        assertTrue(browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null).body()
-                .contains("data-result=\"linked\""));
+        federateSamWith("carol", "carol-password");
         assertEquals(1, federationsWithSlave().size());
 
         String id = master.admin("ucd-master/clients?clientId=" + URLEncoder.encode(slaveApi(),
@@ -680,11 +682,7 @@ class FederationIT {
         // sam ends the link left from test 10 (the master knows the slave again), then federates with carol.
         assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one",
                 token(slave, "ucd-slave", "sam", "sam-password"), null).get("status").asInt());
-        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
-        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
-                "sam-password"), "carol"), "carol", "carol-password");
-        assertTrue(browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null).body()
-                .contains("data-result=\"linked\""));
+        federateSamWith("carol", "carol-password");
         assertEquals(1, federationsWithSlave().size());
         assertEquals("carol", slaveLinks().get(0).get("masterAccount").asText());
 
@@ -700,9 +698,7 @@ class FederationIT {
         masterAtSlave.put("alias", "master-one");
         masterAtSlave.put("metadataUrl", masterProtocol + "/metadata");
         assertEquals(200, slave.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave));
-        HttpResponse<String> relinked = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
-                "sam-password"), "carol"), "carol", "carol-password");
-        browser.get(URI.create(relinked.headers().firstValue("Location").orElseThrow()), null);
+        federateSamWith("carol", "carol-password");
         assertEquals(1, federationsWithSlave().size());
         RawUserAgent person = new RawUserAgent("Mozilla/5.0");
         signInAtSlave(person);
@@ -723,11 +719,7 @@ class FederationIT {
     @Test
     @Order(12)
     void aMasterThatCannotBeReachedIsToldLater() throws Exception {
-        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
-        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
-                "sam-password"), "carol"), "carol", "carol-password");
-        assertTrue(browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null).body()
-                .contains("data-result=\"linked\""));
+        federateSamWith("carol", "carol-password");
         assertEquals(1, federationsWithSlave().size());
 
         // The master is down while sam unlinks it in the Account Console: the link ends here, the
@@ -781,10 +773,7 @@ class FederationIT {
     void aRenameForAFederationTheMasterNoLongerHoldsIsRefused() throws Exception {
         // sam and carol federate; the master's administrator removes the slave client (the slave is not told)
         // and registers the slave again: the slave still holds a link the master has no record of.
-        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
-        HttpResponse<String> back = loginAtMaster(browser, startFederation(token(slave, "ucd-slave", "sam",
-                "sam-password"), "carol"), "carol", "carol-password");
-        browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()), null);
+        federateSamWith("carol", "carol-password");
         assertEquals(1, slaveLinks().size());
         assertEquals(204, master.adminSend("DELETE", "ucd-master/clients/" + slaveClients().get(0).get("id")
                 .asText(), null).statusCode());
