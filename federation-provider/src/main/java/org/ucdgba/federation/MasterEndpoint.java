@@ -142,7 +142,7 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
      */
     @POST
     @Path("soap")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.TEXT_XML, SoapBinding.SOAP12_MEDIA_TYPE})
     public Response soap(InputStream body) {
         checkRealm();
         try {

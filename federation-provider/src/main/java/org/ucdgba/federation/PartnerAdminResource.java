@@ -27,6 +27,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.ucdgba.io.BoundedHttp;
+import org.ucdgba.io.RefusedInput;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
@@ -171,8 +173,13 @@ public final class PartnerAdminResource {
         if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
             throw new IllegalArgumentException("metadataUrl must be an absolute http(s) URL");
         }
-        HttpResponse<byte[]> r = BoundedHttp.send(HttpRequest.newBuilder(url).timeout(BoundedHttp.DEADLINE)
-                .header("Accept", "application/xml").GET().build(), MAX_METADATA);
+        HttpResponse<byte[]> r;
+        try {
+            r = BoundedHttp.send(HttpRequest.newBuilder(url).timeout(SoapClient.DEADLINE)
+                    .header("Accept", "application/xml").GET().build(), SoapClient.DEADLINE, MAX_METADATA);
+        } catch (RefusedInput e) {
+            throw new IOException("metadata not fetched: " + e.getMessage(), e);
+        }
         if (r.statusCode() != 200) {
             throw new IOException("metadata not fetched: HTTP " + r.statusCode());
         }

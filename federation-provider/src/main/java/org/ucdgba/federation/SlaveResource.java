@@ -30,6 +30,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.ucdgba.gba.core.StoreKey;
+import org.ucdgba.liberty.binding.SoapBinding;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.LibertyMessage;
@@ -440,7 +441,7 @@ public final class SlaveResource {
      */
     @POST
     @Path("soap")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.TEXT_XML, SoapBinding.SOAP12_MEDIA_TYPE})
     public Response soap(InputStream body) {
         EventBuilder e = event(EventType.REMOVE_FEDERATED_IDENTITY);
         try {

@@ -13,7 +13,8 @@ import java.util.List;
 import javax.xml.namespace.QName;
 import org.ucdgba.liberty.LibertyException.Reason;
 import org.ucdgba.liberty.xml.Elements;
-import org.ucdgba.liberty.xml.HardenedXml;
+import org.ucdgba.io.HardenedXml;
+import org.ucdgba.liberty.xml.LibertyXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

@@ -23,7 +23,8 @@ import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.NameRegistration;
 import org.ucdgba.liberty.profile.Partner;
 import org.ucdgba.liberty.profile.Self;
-import org.ucdgba.liberty.xml.HardenedXml;
+import org.ucdgba.io.HardenedXml;
+import org.ucdgba.liberty.xml.LibertyXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -116,7 +117,7 @@ class RejectionsTest {
 
     @Test
     void twoSignaturesAreRefused() throws Exception {
-        Document doc = HardenedXml.parse(bytes(soap()));
+        Document doc = LibertyXml.parse(bytes(soap()));
         Element message = (Element) doc.getElementsByTagNameNS(Liberty.LIB, "RegisterNameIdentifierRequest").item(0);
         Element signature = (Element) doc.getElementsByTagNameNS(Liberty.DS, "Signature").item(0);
         message.insertBefore(signature.cloneNode(true), signature);
@@ -128,7 +129,7 @@ class RejectionsTest {
     void aWrappedSignedElementIsRefused() throws Exception {
         // Variant 1: the genuine signed request hides in an Extension of a forged request without a signature
         // of its own.
-        Document genuine = HardenedXml.parse(bytes(soap()));
+        Document genuine = LibertyXml.parse(bytes(soap()));
         Element signed = (Element) genuine.getElementsByTagNameNS(Liberty.LIB, "RegisterNameIdentifierRequest")
                 .item(0);
         RegisterNameIdentifierRequest evil = new RegisterNameIdentifierRequest(Fixtures.request().requestId(),
@@ -163,9 +164,9 @@ class RejectionsTest {
         String billionLaughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
                 + "<l>&b;</l>";
         refused(Reason.HOSTILE_XML, () -> atMaster.processRequestSoap(bytes(billionLaughs)));
-        String huge = soap().replace("ucd-federation-7", "x".repeat(HardenedXml.MAX_BYTES));
+        String huge = soap().replace("ucd-federation-7", "x".repeat(LibertyXml.LIMITS.maxBytes()));
         refused(Reason.HOSTILE_XML, () -> atMaster.processRequestSoap(bytes(huge)));
-        String deep = "<a>".repeat(HardenedXml.MAX_DEPTH + 1) + "</a>".repeat(HardenedXml.MAX_DEPTH + 1);
+        String deep = "<a>".repeat(LibertyXml.LIMITS.maxDepth() + 1) + "</a>".repeat(LibertyXml.LIMITS.maxDepth() + 1);
         refused(Reason.HOSTILE_XML, () -> atMaster.processRequestSoap(bytes(deep)));
         refused(Reason.HOSTILE_XML, () -> atMaster.processRequestRedirect("RequestID=" + "x".repeat(20000)));
     }

@@ -6,14 +6,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.keycloak.models.KeycloakSession;
+import org.ucdgba.gba.core.bootstrap.BootstrappingInfo;
+import org.ucdgba.gba.core.zn.ZnSoap;
+import org.ucdgba.io.BoundedBody;
+import org.ucdgba.io.RefusedInput;
 
 /**
  * The BSF's HTTP interfaces under {@code /realms/{realm}/gba-bsf}: Ub at {@code /} (GET or POST, TS 24.109
- * clause 4) and Zn at {@code /zn} (SOAP POST, TS 29.109 clause 5.3).
+ * clause 4) and Zn at {@code /zn} (SOAP POST, TS 29.109 clause 5.3). Bodies of other media types are answered 415
+ * by JAX-RS before anything is read.
  */
 public final class BsfResource {
 
@@ -34,36 +37,30 @@ public final class BsfResource {
 
     /** Ub by POST; with qop auth-int the body enters the digest. */
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML,
+            MediaType.TEXT_XML, BootstrappingInfo.MEDIA_TYPE})
     public Response ubPost(InputStream body) {
-        byte[] bytes = read(body);
-        return bytes == null ? tooLarge() : new UbEndpoint(session).handle("POST", bytes);
+        try {
+            return new UbEndpoint(session).handle("POST", BoundedBody.read(body, MAX_BODY));
+        } catch (RefusedInput e) {
+            return refused(e);
+        }
     }
 
     /** Zn, Web Services binding. */
     @POST
     @Path("zn")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.TEXT_XML, ZnSoap.SOAP12_MEDIA_TYPE})
     public Response zn(InputStream body) {
-        byte[] bytes = read(body);
-        return bytes == null ? tooLarge() : new ZnEndpoint(session).handle(bytes);
-    }
-
-    /** The body, or null when it exceeds {@value #MAX_BODY} octets: nothing larger is read into memory. */
-    private static byte[] read(InputStream body) {
-        if (body == null) {
-            return new byte[0];
-        }
-        try (InputStream in = body) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            return bytes.length > MAX_BODY ? null : bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return new ZnEndpoint(session).handle(BoundedBody.read(body, MAX_BODY));
+        } catch (RefusedInput e) {
+            return refused(e);
         }
     }
 
-    private static Response tooLarge() {
-        return BsfErrors.json(Response.Status.REQUEST_ENTITY_TOO_LARGE, BsfErrors.MALFORMED_REQUEST,
-                "request body larger than " + MAX_BODY + " octets");
+    private static Response refused(RefusedInput e) {
+        return BsfErrors.json(e.reason() == RefusedInput.Reason.TOO_LARGE ? Response.Status.REQUEST_ENTITY_TOO_LARGE
+                : Response.Status.BAD_REQUEST, BsfErrors.MALFORMED_REQUEST, e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.ucdgba.gba.core.guss.Guss;
 import org.ucdgba.gba.core.xml.XmlException;
+import org.ucdgba.io.RefusedInput;
 
 /**
  * A realm user who is a GBA subscriber: an enabled user whose {@value BsfConfig#IMPI_ATTRIBUTE} attribute is the
@@ -65,7 +66,7 @@ record Subscriber(UserModel user, String impi, CredentialModel stored, AkaCreden
                 throw new XmlException("GUSS id is not the user's IMPI");
             }
             return Optional.of(guss);
-        } catch (XmlException e) {
+        } catch (RefusedInput e) {
             LOG.warnf("user %s has an unusable GUSS: %s", user.getId(), e.getMessage());
             return Optional.empty();
         }

@@ -18,11 +18,11 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCClientSecretConfigWrapper;
 import org.ucdgba.gba.core.kdf.GbaKdf;
-import org.ucdgba.gba.core.xml.XmlException;
 import org.ucdgba.gba.core.zn.ZnAnswer;
 import org.ucdgba.gba.core.zn.ZnException;
 import org.ucdgba.gba.core.zn.ZnRequest;
 import org.ucdgba.gba.core.zn.ZnSoap;
+import org.ucdgba.io.RefusedInput;
 
 /**
  * The BSF's side of Zn, Web Services binding (TS 29.109 clause 5.3; TS 33.220 clause 4.5.3): a NAF, registered
@@ -55,7 +55,7 @@ final class ZnEndpoint {
         ZnRequest request;
         try {
             request = ZnSoap.readRequest(body);
-        } catch (XmlException e) {
+        } catch (RefusedInput e) {
             event.error(BsfErrors.MALFORMED_REQUEST);
             return fault(Response.Status.BAD_REQUEST, ZnException.Reason.PROTOCOL, e.getMessage());
         }

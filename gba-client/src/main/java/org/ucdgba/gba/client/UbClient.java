@@ -15,7 +15,7 @@ import org.ucdgba.gba.core.bootstrap.BootstrappingInfo;
 import org.ucdgba.gba.core.digest.AkaNonce;
 import org.ucdgba.gba.core.digest.DigestException;
 import org.ucdgba.gba.core.digest.DigestHeader;
-import org.ucdgba.gba.core.xml.XmlException;
+import org.ucdgba.io.RefusedInput;
 
 /**
  * The UE's side of Ub (TS 24.109 clause 4, TS 33.220 clause 4.5.2): HTTP Digest AKA against the BSF, with one
@@ -82,7 +82,7 @@ public final class UbClient {
             try {
                 BootstrappingInfo info = BootstrappingInfo.parse(response.body());
                 return new Bootstrap(info.btid(), info.lifetime(), isim.impi(), nonce.rand(), ok.ks());
-            } catch (XmlException e) {
+            } catch (RefusedInput e) {
                 throw new GbaClientException("unusable BootstrappingInfo: " + e.getMessage(), e);
             }
         }

@@ -11,7 +11,8 @@ import org.ucdgba.liberty.crypto.ProviderKeys;
 import org.ucdgba.liberty.crypto.SignatureAlgorithm;
 import org.ucdgba.liberty.crypto.SignaturePolicy;
 import org.ucdgba.liberty.xml.Elements;
-import org.ucdgba.liberty.xml.HardenedXml;
+import org.ucdgba.io.HardenedXml;
+import org.ucdgba.liberty.xml.LibertyXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -25,6 +26,8 @@ public final class SoapBinding {
 
     /** Content type of SOAP 1.1 requests and responses. */
     public static final String CONTENT_TYPE = "text/xml; charset=utf-8";
+    /** The SOAP 1.2 media type, also taken on receipt from peers that label SOAP 1.1 envelopes with it. */
+    public static final String SOAP12_MEDIA_TYPE = "application/soap+xml";
 
     private SoapBinding() {
     }
@@ -84,7 +87,7 @@ public final class SoapBinding {
     }
 
     private static Element messageElement(byte[] envelope) throws LibertyException {
-        Element root = HardenedXml.parse(envelope).getDocumentElement();
+        Element root = LibertyXml.parse(envelope).getDocumentElement();
         if (!Elements.is(root, Liberty.SOAP_ENV, "Envelope")) {
             throw new LibertyException(Reason.MALFORMED, "not a SOAP 1.1 envelope");
         }

@@ -16,7 +16,8 @@ import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.LibertyException.Reason;
 import org.ucdgba.liberty.xml.Elements;
-import org.ucdgba.liberty.xml.HardenedXml;
+import org.ucdgba.io.HardenedXml;
+import org.ucdgba.liberty.xml.LibertyXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -76,7 +77,7 @@ public final class MetadataXml {
 
     /** Reads a metadata document. */
     public static ProviderMetadata read(byte[] xml) throws LibertyException {
-        Element entity = HardenedXml.parse(xml).getDocumentElement();
+        Element entity = LibertyXml.parse(xml).getDocumentElement();
         if (!Elements.is(entity, Liberty.MD, "EntityDescriptor")) {
             throw new LibertyException(Reason.MALFORMED, "not ID-FF 1.2 metadata (md:EntityDescriptor)");
         }

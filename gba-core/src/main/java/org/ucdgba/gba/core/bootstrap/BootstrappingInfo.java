@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import org.ucdgba.gba.core.xml.SafeXml;
+import org.ucdgba.io.HardenedXml;
+import org.ucdgba.io.XmlLimits;
 import org.ucdgba.gba.core.xml.XmlException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,10 +24,11 @@ public record BootstrappingInfo(BTid btid, Instant lifetime) {
     /** The namespace of TS 24.109 Annex C (note: "uri:", not "urn:"). */
     public static final String NAMESPACE = "uri:3gpp-gba";
     private static final int MAX_BYTES = 16 * 1024;
+    private static final XmlLimits LIMITS = new XmlLimits(MAX_BYTES, 8);
 
     /** The XML document, lifetime truncated to seconds. */
     public String toXml() {
-        Document doc = SafeXml.newDocument();
+        Document doc = HardenedXml.newDocument();
         Element root = doc.createElementNS(NAMESPACE, "BootstrappingInfo");
         doc.appendChild(root);
         Element b = doc.createElementNS(NAMESPACE, "btid");
@@ -35,17 +37,17 @@ public record BootstrappingInfo(BTid btid, Instant lifetime) {
         Element l = doc.createElementNS(NAMESPACE, "lifetime");
         l.setTextContent(lifetime.truncatedTo(ChronoUnit.SECONDS).toString());
         root.appendChild(l);
-        return SafeXml.serialize(doc);
+        return HardenedXml.serialize(doc, false);
     }
 
     /** Reads the document; unknown elements are ignored as Annex C asks, a missing btid or lifetime is refused. */
     public static BootstrappingInfo parse(byte[] xml) {
-        Element root = SafeXml.parse(xml, MAX_BYTES).getDocumentElement();
+        Element root = HardenedXml.parse(xml, LIMITS).getDocumentElement();
         if (!"BootstrappingInfo".equals(root.getLocalName()) || !NAMESPACE.equals(root.getNamespaceURI())) {
             throw new XmlException("not a BootstrappingInfo document");
         }
-        String btid = SafeXml.childText(root, NAMESPACE, "btid");
-        String lifetime = SafeXml.childText(root, NAMESPACE, "lifetime");
+        String btid = HardenedXml.childText(root, NAMESPACE, "btid");
+        String lifetime = HardenedXml.childText(root, NAMESPACE, "lifetime");
         if (btid == null || lifetime == null) {
             throw new XmlException("BootstrappingInfo lacks btid or lifetime");
         }

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import org.ucdgba.gba.core.xml.SafeXml;
+import org.ucdgba.io.HardenedXml;
+import org.ucdgba.io.XmlLimits;
 import org.ucdgba.gba.core.xml.XmlException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -27,6 +28,7 @@ public record Guss(String impi, String uiccType, Long lifetimeSeconds, List<Uss>
     /** The Annex A namespace of Release 9 onwards. */
     public static final String NAMESPACE = "urn:3gpp:gba:GBAGUSSSchema-R9:2010-02";
     private static final int MAX_BYTES = 64 * 1024;
+    private static final XmlLimits LIMITS = new XmlLimits(MAX_BYTES, 16);
 
     public Guss {
         Objects.requireNonNull(impi, "impi");
@@ -50,7 +52,7 @@ public record Guss(String impi, String uiccType, Long lifetimeSeconds, List<Uss>
 
     /** Reads a GUSS document; an {@link XmlException} says what is wrong. */
     public static Guss parse(String xml) {
-        Element root = SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), MAX_BYTES).getDocumentElement();
+        Element root = HardenedXml.parse(xml.getBytes(StandardCharsets.UTF_8), LIMITS).getDocumentElement();
         String ns = root.getNamespaceURI();
         if (!"guss".equals(root.getLocalName()) || !(ns == null || NAMESPACE.equals(ns))) {
             throw new XmlException("not a GUSS document (TS 29.109 Annex A)");
@@ -87,7 +89,7 @@ public record Guss(String impi, String uiccType, Long lifetimeSeconds, List<Uss>
 
     /** The document in the Release 9 namespace. */
     public String toXml() {
-        Document doc = SafeXml.newDocument();
+        Document doc = HardenedXml.newDocument();
         Element root = doc.createElementNS(NAMESPACE, "guss");
         root.setAttribute("id", impi);
         doc.appendChild(root);
@@ -115,7 +117,7 @@ public record Guss(String impi, String uiccType, Long lifetimeSeconds, List<Uss>
                 u.flags().forEach(f -> add(flags, "flag", Integer.toString(f)));
             }
         }
-        return SafeXml.serialize(doc);
+        return HardenedXml.serialize(doc, false);
     }
 
     private static Element add(Element parent, String name, String text) {

@@ -11,7 +11,9 @@ import org.ucdgba.gba.core.Hex;
 import org.ucdgba.gba.core.bootstrap.BTid;
 import org.ucdgba.gba.core.kdf.NafId;
 import org.ucdgba.gba.core.kdf.UaSecurityProtocolId;
-import org.ucdgba.gba.core.xml.SafeXml;
+import org.ucdgba.io.HardenedXml;
+import org.ucdgba.io.RefusedInput;
+import org.ucdgba.io.XmlLimits;
 import org.ucdgba.gba.core.xml.XmlException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,19 +37,22 @@ public final class ZnSoap {
     public static final String SOAP_ACTION = NS + "/requestBootstrappingInfo";
     /** The content type of SOAP 1.1. */
     public static final String CONTENT_TYPE = "text/xml; charset=utf-8";
+    /** The SOAP 1.2 media type, also taken on receipt from NAFs that label SOAP 1.1 envelopes with it. */
+    public static final String SOAP12_MEDIA_TYPE = "application/soap+xml";
     private static final int MAX_BYTES = 64 * 1024;
+    private static final XmlLimits LIMITS = new XmlLimits(MAX_BYTES, 16);
 
     private ZnSoap() {
     }
 
     /** The request envelope. */
     public static String writeRequest(ZnRequest request) {
-        Document doc = SafeXml.newDocument();
+        Document doc = HardenedXml.newDocument();
         Element op = body(doc, "requestBootstrappingInfoRequest");
         add(op, "btid", request.btid().value());
         add(op, "nafid", Base64.getEncoder().encodeToString(request.nafId().octets()));
         add(op, "gbaUAware", Boolean.toString(request.gbaUAware()));
-        return SafeXml.serialize(doc);
+        return HardenedXml.serialize(doc, false);
     }
 
     /** Reads a request envelope; {@link XmlException} names what is wrong. */
@@ -62,7 +67,7 @@ public final class ZnSoap {
             String fqdn = new String(nafId, 0, nafId.length - 5, StandardCharsets.UTF_8);
             byte[] protocol = new byte[5];
             System.arraycopy(nafId, nafId.length - 5, protocol, 0, 5);
-            String aware = SafeXml.childText(op, NS, "gbaUAware");
+            String aware = HardenedXml.childText(op, NS, "gbaUAware");
             return new ZnRequest(btid,
                     new NafId(fqdn, UaSecurityProtocolId.of(Hex.encode(protocol))),
                     aware != null && Boolean.parseBoolean(aware));
@@ -73,7 +78,7 @@ public final class ZnSoap {
 
     /** The response envelope. */
     public static String writeAnswer(ZnAnswer answer) {
-        Document doc = SafeXml.newDocument();
+        Document doc = HardenedXml.newDocument();
         Element op = body(doc, "requestBootstrappingInfoResponse");
         add(op, "impi", answer.impi());
         add(op, "meKeyMaterial", Base64.getEncoder().encodeToString(answer.meKeyMaterial()));
@@ -85,28 +90,28 @@ public final class ZnSoap {
         Element uss = add(add(op, "ussList", null), "uss", null);
         Element uids = add(uss, "uids", null);
         answer.impus().forEach(impu -> add(uids, "uid", impu));
-        return SafeXml.serialize(doc);
+        return HardenedXml.serialize(doc, false);
     }
 
     /** Reads a response envelope, or throws the {@link ZnException} its SOAP fault carries. */
     public static ZnAnswer readAnswer(byte[] xml) throws ZnException {
         try {
             Element body = body(xml);
-            Element fault = SafeXml.child(body, SOAP_NS, "Fault");
+            Element fault = HardenedXml.child(body, SOAP_NS, "Fault");
             if (fault != null) {
                 throw fault(fault);
             }
-            Element op = SafeXml.child(body, NS, "requestBootstrappingInfoResponse");
+            Element op = HardenedXml.child(body, NS, "requestBootstrappingInfoResponse");
             if (op == null) {
                 throw new XmlException("not a requestBootstrappingInfoResponse");
             }
-            String uicc = SafeXml.childText(op, NS, "uiccKeyMaterial");
+            String uicc = HardenedXml.childText(op, NS, "uiccKeyMaterial");
             List<String> impus = new ArrayList<>();
-            Element ussList = SafeXml.child(op, NS, "ussList");
+            Element ussList = HardenedXml.child(op, NS, "ussList");
             if (ussList != null) {
                 for (Node n = ussList.getFirstChild(); n != null; n = n.getNextSibling()) {
                     if (n instanceof Element uss && "uss".equals(uss.getLocalName())) {
-                        Element uids = SafeXml.child(uss, NS, "uids");
+                        Element uids = HardenedXml.child(uss, NS, "uids");
                         for (Node u = uids == null ? null : uids.getFirstChild(); u != null; u = u.getNextSibling()) {
                             if (u instanceof Element uid && "uid".equals(uid.getLocalName())) {
                                 impus.add(uid.getTextContent().strip());
@@ -122,14 +127,14 @@ public final class ZnSoap {
             return new ZnAnswer(required(op, "impi"), me, uicc == null ? null : Base64.getDecoder().decode(uicc),
                     Instant.parse(required(op, "bootstrappingInfoCreationTime")),
                     Instant.parse(required(op, "keyExpiryTime")), impus);
-        } catch (XmlException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (RefusedInput | IllegalArgumentException | DateTimeParseException e) {
             throw new ZnException(ZnException.Reason.PROTOCOL, "unusable Zn answer: " + e.getMessage());
         }
     }
 
     /** A SOAP fault: Client faults for the NAF's mistakes, Server faults for the BSF's. */
     public static String writeFault(ZnException.Reason reason, String message) {
-        Document doc = SafeXml.newDocument();
+        Document doc = HardenedXml.newDocument();
         Element envelope = doc.createElementNS(SOAP_NS, "soap:Envelope");
         doc.appendChild(envelope);
         Element body = doc.createElementNS(SOAP_NS, "soap:Body");
@@ -142,7 +147,7 @@ public final class ZnSoap {
         Element string = doc.createElementNS(null, "faultstring");
         string.setTextContent(reason.name() + ": " + message);
         fault.appendChild(string);
-        return SafeXml.serialize(doc);
+        return HardenedXml.serialize(doc, false);
     }
 
     private static ZnException fault(Element fault) {
@@ -174,11 +179,11 @@ public final class ZnSoap {
     }
 
     private static Element body(byte[] xml) {
-        Element envelope = SafeXml.parse(xml, MAX_BYTES).getDocumentElement();
+        Element envelope = HardenedXml.parse(xml, LIMITS).getDocumentElement();
         if (!"Envelope".equals(envelope.getLocalName()) || !SOAP_NS.equals(envelope.getNamespaceURI())) {
             throw new XmlException("not a SOAP 1.1 envelope");
         }
-        Element body = SafeXml.child(envelope, SOAP_NS, "Body");
+        Element body = HardenedXml.child(envelope, SOAP_NS, "Body");
         if (body == null) {
             throw new XmlException("SOAP envelope without Body");
         }
@@ -186,7 +191,7 @@ public final class ZnSoap {
     }
 
     private static Element operation(byte[] xml, String name) {
-        Element op = SafeXml.child(body(xml), NS, name);
+        Element op = HardenedXml.child(body(xml), NS, name);
         if (op == null) {
             throw new XmlException("SOAP body does not hold " + name);
         }
@@ -203,7 +208,7 @@ public final class ZnSoap {
     }
 
     private static String required(Element parent, String name) {
-        String v = SafeXml.childText(parent, NS, name);
+        String v = HardenedXml.childText(parent, NS, name);
         if (v == null || v.isEmpty()) {
             throw new XmlException("missing " + name);
         }

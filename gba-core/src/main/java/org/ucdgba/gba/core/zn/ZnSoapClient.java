@@ -1,9 +1,7 @@
 package org.ucdgba.gba.core.zn;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -11,18 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import org.ucdgba.io.BoundedHttp;
+import org.ucdgba.io.RefusedInput;
 
 /**
- * The Zn Web Services client (TS 29.109 clause 5.3) over the JDK's HTTP client: one POST per request, bounded by a
- * timeout, the NAF authenticated to the BSF with HTTP Basic credentials. Immutable and thread-safe.
+ * The Zn Web Services client (TS 29.109 clause 5.3) over the bundle's {@link BoundedHttp}: one POST per request,
+ * the whole exchange (answer body included) bounded by the timeout, the NAF authenticated to the BSF with HTTP
+ * Basic credentials. Immutable and thread-safe.
  */
 public final class ZnSoapClient implements ZnClient {
 
-    /** One HTTP client for every Zn client of this JVM: it is thread-safe and keeps connections alive. */
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final URI endpoint;
@@ -58,20 +54,15 @@ public final class ZnSoapClient implements ZnClient {
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(ZnSoap.writeRequest(request), StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<InputStream> response;
-        byte[] body;
+        HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(post, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
-            }
+            response = BoundedHttp.send(post, timeout, MAX_ANSWER_BYTES);
         } catch (HttpTimeoutException e) {
             throw new ZnException(ZnException.Reason.UNAVAILABLE, "BSF did not answer within " + timeout, e);
         } catch (IOException e) {
             throw new ZnException(ZnException.Reason.UNAVAILABLE, "BSF unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZnException(ZnException.Reason.UNAVAILABLE, "interrupted", e);
+        } catch (RefusedInput e) {
+            throw new ZnException(ZnException.Reason.PROTOCOL, "Zn answer larger than " + MAX_ANSWER_BYTES + " octets");
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new ZnException(ZnException.Reason.NAF_NOT_AUTHORIZED,
@@ -80,9 +71,6 @@ public final class ZnSoapClient implements ZnClient {
         if (response.statusCode() != 200 && response.statusCode() != 500) {
             throw new ZnException(ZnException.Reason.PROTOCOL, "BSF answered HTTP " + response.statusCode());
         }
-        if (body.length > MAX_ANSWER_BYTES) {
-            throw new ZnException(ZnException.Reason.PROTOCOL, "Zn answer larger than " + MAX_ANSWER_BYTES + " octets");
-        }
-        return ZnSoap.readAnswer(body);
+        return ZnSoap.readAnswer(response.body());
     }
 }

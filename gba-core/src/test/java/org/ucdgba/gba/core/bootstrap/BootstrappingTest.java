@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.ucdgba.gba.core.Hex;
-import org.ucdgba.gba.core.xml.XmlException;
+import org.ucdgba.io.RefusedInput;
 
 class BootstrappingTest {
 
@@ -33,8 +33,8 @@ class BootstrappingTest {
         assertEquals("fve4iTWb1rTb297CzVSrpw==@bsf.ims.mnc045.mcc123.pub.3gppnetwork.org", info.btid().value());
         assertEquals(Instant.parse("2020-10-28T23:36:26Z"), info.lifetime());
         assertEquals(info, BootstrappingInfo.parse(info.toXml()));
-        assertThrows(XmlException.class, () -> BootstrappingInfo.parse("<BootstrappingInfo xmlns=\"urn:x\"/>"));
-        assertThrows(XmlException.class, () -> BootstrappingInfo.parse(
+        assertThrows(RefusedInput.class, () -> BootstrappingInfo.parse("<BootstrappingInfo xmlns=\"urn:x\"/>"));
+        assertThrows(RefusedInput.class, () -> BootstrappingInfo.parse(
                 "<BootstrappingInfo xmlns=\"uri:3gpp-gba\"><btid>x</btid></BootstrappingInfo>"));
     }
 }
