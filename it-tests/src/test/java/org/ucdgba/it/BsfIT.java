@@ -46,17 +46,6 @@ class BsfIT {
     }
 
     @Test
-    void repeatedFirstRequestsGetTheSameChallenge() throws Exception {
-        RawUserAgent device = new RawUserAgent("test-device 3gpp-gba");
-        HttpResponse<String> first = device.get(ub(), firstRequest(TestSubscriber.IMPI));
-        HttpResponse<String> second = device.get(ub(), firstRequest(TestSubscriber.IMPI));
-        assertEquals(401, first.statusCode());
-        // Unanswered challenges do not advance the subscriber's SQN: the open one is sent again.
-        assertEquals(first.headers().firstValue("WWW-Authenticate"), second.headers().firstValue("WWW-Authenticate"));
-        assertTrue(first.headers().firstValue("WWW-Authenticate").orElseThrow().contains("qop=\"auth-int\""));
-    }
-
-    @Test
     void unknownImpiIsNotToldApart() throws Exception {
         HttpResponse<String> unknown = new RawUserAgent("d").get(ub(), firstRequest("nobody@ims.operator.example"));
         assertEquals(401, unknown.statusCode(), "the same status as for a subscriber");

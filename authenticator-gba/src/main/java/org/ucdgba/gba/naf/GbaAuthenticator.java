@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.gba.core.bootstrap.BTid;
 import org.ucdgba.gba.core.digest.DigestAlgorithm;
@@ -148,13 +151,26 @@ final class GbaAuthenticator implements Authenticator {
         DigestInput withPassword = new DigestInput(input.username(), input.realm(),
                 Base64.getEncoder().encodeToString(key.ksNaf()).getBytes(StandardCharsets.US_ASCII), input.nonce(),
                 input.uri(), input.qop(), input.nc(), input.cnonce());
+        SubscriberMapper mapper = new SubscriberMapper(context.getSession(), context.getRealm(), config);
+        Optional<UserModel> linked = mapper.find(key.impi(), key.impus());
+        // A user locked by Keycloak's brute-force detector is refused before the answer is even looked at.
+        String lockout = linked.map(u -> AuthenticatorUtils.getDisabledByBruteForceEventError(context, u))
+                .orElse(null);
+        if (lockout != null) {
+            context.getEvent().user(linked.get());
+            fail(context, GbaError.USER_LOCKED, nafId, lockout);
+            return;
+        }
         String expected = MD5.response(withPassword, context.getHttpRequest().getHttpMethod(), new byte[0]);
         if (!DigestCalculator.matches(expected, digest.get("response"))) {
+            linked.ifPresent(u -> {
+                context.getEvent().user(u);
+                countFailure(context, u);
+            });
             fail(context, GbaError.INVALID_RESPONSE, nafId);
             return;
         }
-        Optional<UserModel> user = new SubscriberMapper(context.getSession(), context.getRealm(), config)
-                .map(key.impi(), key.impus());
+        Optional<UserModel> user = mapper.map(key.impi(), key.impus());
         if (user.isEmpty()) {
             context.getEvent().detail(Details.USERNAME, key.impi());
             fail(context, GbaError.NOT_LINKED, nafId);
@@ -178,6 +194,14 @@ final class GbaAuthenticator implements Authenticator {
         context.getSession().getContext().getHttpResponse()
                 .addHeader("Authentication-Info", DigestHeader.of(info).formatDirectives());
         context.success();
+    }
+
+    /** A wrong Digest answer for a mapped user counts in Keycloak's brute-force detector, as a wrong password does. */
+    private static void countFailure(AuthenticationFlowContext context, UserModel user) {
+        if (context.getRealm().isBruteForceProtected()) {
+            context.getSession().getProvider(BruteForceProtector.class).failedLogin(context.getRealm(), user,
+                    context.getConnection(), context.getUriInfo(), Set.of());
+        }
     }
 
     private void fail(AuthenticationFlowContext context, GbaError error, NafId nafId, String reason) {

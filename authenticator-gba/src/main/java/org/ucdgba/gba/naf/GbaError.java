@@ -30,6 +30,9 @@ enum GbaError {
     /** No realm user is linked to the subscriber, and creation on first login is off. */
     NOT_LINKED(Errors.USER_NOT_FOUND, AuthenticationFlowError.UNKNOWN_USER,
             Response.Status.FORBIDDEN, "gbaNotLinked", false),
+    /** The linked realm user is locked by Keycloak's brute-force detector; the reason says how. */
+    USER_LOCKED(Errors.USER_TEMPORARILY_DISABLED, AuthenticationFlowError.USER_TEMPORARILY_DISABLED,
+            Response.Status.FORBIDDEN, "gbaFailed", false),
     /** The linked realm user is disabled. */
     USER_DISABLED(Errors.USER_DISABLED, AuthenticationFlowError.USER_DISABLED,
             Response.Status.FORBIDDEN, "gbaFailed", false),

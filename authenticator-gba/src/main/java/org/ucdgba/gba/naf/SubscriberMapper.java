@@ -23,11 +23,17 @@ final class SubscriberMapper {
         this.config = config;
     }
 
-    Optional<UserModel> map(String impi, List<String> impus) {
-        Optional<UserModel> user = config.mapByImpu()
+    /** The realm user linked to the subscriber, if any; nothing is created or changed. */
+    Optional<UserModel> find(String impi, List<String> impus) {
+        return config.mapByImpu()
                 ? impus.stream().map(impu -> unique(config.impuAttribute(), impu)).flatMap(Optional::stream)
                         .findFirst()
                 : unique(config.impiAttribute(), impi);
+    }
+
+    /** The linked user, created on first login when allowed, its IMPUs brought in step with the BSF's. */
+    Optional<UserModel> map(String impi, List<String> impus) {
+        Optional<UserModel> user = find(impi, impus);
         if (user.isEmpty() && config.createUsers()) {
             user = create(impi);
         }

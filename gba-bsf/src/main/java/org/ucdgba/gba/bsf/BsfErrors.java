@@ -12,12 +12,34 @@ final class BsfErrors {
 
     static final String MALFORMED_REQUEST = "gba_malformed_request";
     static final String UNKNOWN_SUBSCRIBER = "gba_unknown_subscriber";
+    /** Two users hold the IMPI: neither is served until the operator fixes it. */
+    static final String DUPLICATE_IMPI = "gba_duplicate_impi";
+    /** The subscriber's user has no {@code gba-aka} credential. */
+    static final String NO_CREDENTIAL = "gba_no_aka_credential";
+    /** The subscriber's user has more than one {@code gba-aka} credential. */
+    static final String DUPLICATE_CREDENTIAL = "gba_duplicate_aka_credential";
+    /** The subscriber's {@code gba-aka} credential cannot be read (K, OPc, AMF or SQN unusable). */
+    static final String UNUSABLE_CREDENTIAL = "gba_unusable_aka_credential";
+    /** Too many Ub challenges or wrong answers for this IMPI in the throttle window. */
+    static final String UB_THROTTLED = "gba_ub_throttled";
+    /** Too many failed Zn client authentications for this client id and address in the throttle window. */
+    static final String ZN_THROTTLED = "gba_zn_throttled";
+    /** The subscriber's SQN row stayed locked by concurrent requests: the device may retry. */
+    static final String BUSY = "gba_busy";
     static final String INVALID_RESPONSE = "gba_invalid_response";
     static final String INVALID_AUTS = "gba_invalid_auts";
     static final String UNKNOWN_BTID = "gba_unknown_btid";
     static final String NAF_NOT_AUTHORIZED = "gba_naf_not_authorized";
 
     private BsfErrors() {
+    }
+
+    /** 429 with {@code Retry-After}: the caller's budget for this window is spent. */
+    static Response throttled(String error, long retryAfterSeconds) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", Long.toString(retryAfterSeconds))
+                .entity(Map.of("error", error, "error_description", "too many attempts; retry later"))
+                .build();
     }
 
     static Response json(Response.Status status, String error, String description) {

@@ -24,21 +24,11 @@ final class BsfStore {
     }
 
     /**
-     * Keeps a challenge until it is answered or expires, and remembers it as the IMPI's open challenge so that
-     * repeated first requests get the same nonce instead of advancing SQN each time.
+     * Keeps a challenge until it is answered or expires. Every Ub request gets a challenge of its own, so its
+     * nonce is known only to whoever asked for it and only that requester can answer or spend it.
      */
     void putChallenge(String impi, String nonce, UbChallenge challenge, Duration lifetime) {
         store.put(challengeKey(impi, nonce), lifetime.toSeconds(), challenge.toNotes());
-        store.put(openKey(impi), lifetime.toSeconds(), Map.of("nonce", nonce));
-    }
-
-    /** The nonce of the IMPI's challenge that is still open, if any. */
-    Optional<String> openChallenge(String impi) {
-        Map<String, String> open = store.get(openKey(impi));
-        if (open == null || open.get("nonce") == null || !store.contains(challengeKey(impi, open.get("nonce")))) {
-            return Optional.empty();
-        }
-        return Optional.of(open.get("nonce"));
     }
 
     /** Removes and returns the challenge: a second answer with the same nonce finds nothing. */
@@ -47,7 +37,6 @@ final class BsfStore {
         if (notes == null || notes.isEmpty()) {
             return Optional.empty();
         }
-        store.remove(openKey(impi));
         return Optional.of(UbChallenge.fromNotes(notes));
     }
 
@@ -67,10 +56,6 @@ final class BsfStore {
 
     private String challengeKey(String impi, String nonce) {
         return StoreKey.of("gba-ub", realmId, impi, nonce);
-    }
-
-    private String openKey(String impi) {
-        return StoreKey.of("gba-ub-open", realmId, impi);
     }
 
     private String contextKey(BTid btid) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,34 +20,64 @@ record Subscriber(UserModel user, String impi, CredentialModel stored, AkaCreden
 
     private static final Logger LOG = Logger.getLogger(Subscriber.class);
 
-    /** The subscriber with this IMPI, if there is exactly one enabled user with a usable AKA credential. */
-    static Optional<Subscriber> byImpi(KeycloakSession session, RealmModel realm, String impi) {
+    /**
+     * The outcome of looking a subscriber up: the subscriber, or the event error saying why there is none (no user,
+     * two users with the IMPI, a disabled user, no or two AKA credentials, an unusable one). The device is never
+     * told which: the BSF answers all of them alike.
+     */
+    record Lookup(Subscriber subscriber, String error) {
+
+        static Lookup refused(String error) {
+            return new Lookup(null, error);
+        }
+
+        Optional<Subscriber> found() {
+            return Optional.ofNullable(subscriber);
+        }
+    }
+
+    /** The subscriber with this IMPI: exactly one enabled user with exactly one usable AKA credential. */
+    static Lookup byImpi(KeycloakSession session, RealmModel realm, String impi) {
         List<UserModel> users = session.users()
                 .searchForUserByUserAttributeStream(realm, BsfConfig.IMPI_ATTRIBUTE, impi)
                 .limit(2)
                 .toList();
-        if (users.size() != 1 || !users.get(0).isEnabled()) {
-            return Optional.empty();
+        if (users.isEmpty()) {
+            return Lookup.refused(BsfErrors.UNKNOWN_SUBSCRIBER);
+        }
+        if (users.size() > 1) {
+            LOG.warnf("two users of realm %s hold one IMPI; GBA refused for both", realm.getName());
+            return Lookup.refused(BsfErrors.DUPLICATE_IMPI);
         }
         return byUser(users.get(0));
     }
 
     /** The subscriber view of a user. */
-    static Optional<Subscriber> byUser(UserModel user) {
+    static Lookup byUser(UserModel user) {
         String impi = user.getFirstAttribute(BsfConfig.IMPI_ATTRIBUTE);
+        if (impi == null) {
+            return Lookup.refused(BsfErrors.UNKNOWN_SUBSCRIBER);
+        }
+        if (!user.isEnabled()) {
+            return Lookup.refused(Errors.USER_DISABLED);
+        }
         List<CredentialModel> credentials = user.credentialManager()
                 .getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).limit(2).toList();
-        if (impi == null || credentials.size() != 1) {
-            return Optional.empty();
+        if (credentials.isEmpty()) {
+            return Lookup.refused(BsfErrors.NO_CREDENTIAL);
+        }
+        if (credentials.size() > 1) {
+            LOG.warnf("user %s has two %s credentials; GBA refused", user.getId(), AkaCredentialModel.TYPE);
+            return Lookup.refused(BsfErrors.DUPLICATE_CREDENTIAL);
         }
         CredentialModel stored = credentials.get(0);
         try {
-            return Optional.of(new Subscriber(user, impi, stored,
-                    AkaCredentialModel.createFromCredentialModel(stored)));
+            return new Lookup(new Subscriber(user, impi, stored,
+                    AkaCredentialModel.createFromCredentialModel(stored)), null);
         } catch (IllegalArgumentException e) {
             LOG.warnf("user %s has an unusable %s credential: %s", user.getId(), AkaCredentialModel.TYPE,
                     e.getMessage());
-            return Optional.empty();
+            return Lookup.refused(BsfErrors.UNUSABLE_CREDENTIAL);
         }
     }
 
@@ -81,9 +112,4 @@ record Subscriber(UserModel user, String impi, CredentialModel stored, AkaCreden
                 .orElseGet(() -> user.getAttributeStream(BsfConfig.IMPU_ATTRIBUTE).toList());
     }
 
-    /** Stores the AKA credential after its SQN changed. */
-    void saveSqn() {
-        stored.setSecretData(aka.getSecretData());
-        user.credentialManager().updateStoredCredential(stored);
-    }
 }

@@ -1,5 +1,6 @@
 package org.ucdgba.gba.bsf;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.ucdgba.gba.core.Milenage;
 import org.ucdgba.gba.core.aka.AkaNetwork;
 import org.ucdgba.gba.core.aka.AuthenticationVector;
 import org.ucdgba.gba.core.aka.Sqn;
@@ -33,7 +36,8 @@ import org.ucdgba.gba.core.kdf.GbaKdf;
  * The BSF's side of Ub (TS 24.109 clause 4, TS 33.220 clause 4.5.2): HTTP Digest AKA with algorithm AKAv1-MD5 and
  * qop auth-int (RFC 3310). A request naming the IMPI gets a 401 with nonce = base64(RAND || AUTN || server data);
  * the answer with RES gets a 200 with the BootstrappingInfo and an {@code Authentication-Info} rspauth; an answer
- * with {@code auts} resynchronises SQN and gets a fresh challenge. One instance per request.
+ * with {@code auts} resynchronises SQN and gets a fresh challenge. Challenges and wrong answers are bounded per
+ * IMPI and window ({@link AttemptBudget}); past a bound the IMPI gets 429. One instance per request.
  */
 final class UbEndpoint {
 
@@ -44,6 +48,8 @@ final class UbEndpoint {
     private final RealmModel realm;
     private final BsfConfig config;
     private final BsfStore store;
+    private final AttemptBudget challenges;
+    private final AttemptBudget failures;
     private final EventBuilder event;
 
     UbEndpoint(KeycloakSession session) {
@@ -51,6 +57,10 @@ final class UbEndpoint {
         this.realm = session.getContext().getRealm();
         this.config = new BsfConfig(realm, session.getContext().getUri().getBaseUri().getHost());
         this.store = new BsfStore(session, realm.getId());
+        this.challenges = new AttemptBudget(session.singleUseObjects(), "ub-challenges", realm.getId(),
+                config.ubChallenges(), config.throttleWindow());
+        this.failures = new AttemptBudget(session.singleUseObjects(), "ub-failures", realm.getId(),
+                config.ubFailures(), config.throttleWindow());
         this.event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.LOGIN)
                 .detail(Details.AUTH_METHOD, "gba-ub");
@@ -70,6 +80,10 @@ final class UbEndpoint {
                             + e.getMessage());
         }
         event.detail(Details.USERNAME, impi);
+        // Known and unknown IMPIs are throttled alike, so a 429 tells nothing about the subscription.
+        if (failures.exhausted(impi)) {
+            return throttled(failures);
+        }
         String nonce = authorization.get("nonce");
         if (nonce == null || nonce.isEmpty()) {
             return challenge(impi, false);
@@ -88,33 +102,58 @@ final class UbEndpoint {
     }
 
     /**
-     * Step 2 of TS 33.220 clause 4.5.2: a 401 with a fresh vector from the subscriber's credential, or the nonce of
-     * the challenge still open for this IMPI, so that unanswered requests do not advance SQN. An unknown IMPI gets
-     * a challenge that cannot be answered, so that the status does not tell which IMPIs exist.
+     * Step 2 of TS 33.220 clause 4.5.2: a 401 with a vector of its own for every request, its SQN taken from the
+     * subscriber's counter under a row lock. An IMPI without a usable subscription gets a decoy challenge that is
+     * built, stored and later refused like a real one, so neither status, headers nor nonce behaviour tell which
+     * IMPIs exist. Each challenge spends one of the IMPI's budget for the window.
      */
     private Response challenge(String impi, boolean stale) {
-        Optional<String> open = store.openChallenge(impi);
-        if (open.isPresent()) {
-            return unauthorized(open.get(), stale);
+        if (!challenges.spend(impi)) {
+            return throttled(challenges);
         }
-        Optional<Subscriber> found = Subscriber.byImpi(session, realm, impi);
-        if (found.isEmpty()) {
-            event.error(BsfErrors.UNKNOWN_SUBSCRIBER);
-            return unauthorized(new AkaNonce(random(16), random(16), random(16)).encode(), stale);
+        Subscriber.Lookup lookup = Subscriber.byImpi(session, realm, impi);
+        if (lookup.found().isEmpty()) {
+            event.error(lookup.error());
+            return decoy(impi, stale);
         }
-        Subscriber subscriber = found.get();
-        return challenge(subscriber, subscriber.aka().sqn().next(), stale);
+        return challenge(lookup.subscriber(), Sqn::next, stale);
     }
 
-    private Response challenge(Subscriber subscriber, Sqn sqn, boolean stale) {
-        subscriber.aka().setSqn(sqn);
-        subscriber.saveSqn();
-        byte[] rand = random(16);
-        AuthenticationVector av = new AkaNetwork(subscriber.aka().milenage()).vector(rand, sqn, subscriber.aka().amf());
-        String nonce = new AkaNonce(av.rand(), av.autn(), random(16)).encode();
-        store.putChallenge(subscriber.impi(), nonce, new UbChallenge(subscriber.user().getId(), subscriber.impi(),
-                av.rand(), av.xres(), av.ck(), av.ik()), config.challengeLifetime());
+    private Response challenge(Subscriber subscriber, UnaryOperator<Sqn> step, boolean stale) {
+        Optional<Sqn> sqn;
+        try {
+            sqn = SubscriberSqn.advance(session, subscriber, step);
+        } catch (PersistenceException e) {
+            session.getTransactionManager().setRollbackOnly();
+            event.user(subscriber.user()).error(BsfErrors.BUSY);
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
+        }
+        if (sqn.isEmpty()) {
+            event.user(subscriber.user()).error(BsfErrors.UNUSABLE_CREDENTIAL);
+            return decoy(subscriber.impi(), stale);
+        }
+        AkaCredentialModel aka = subscriber.aka();
+        AuthenticationVector av = new AkaNetwork(aka.milenage()).vector(random(16), sqn.get(), aka.amf());
+        return issue(new UbChallenge(subscriber.user().getId(), subscriber.impi(), av.rand(), av.xres(), av.ck(),
+                av.ik()), av.autn(), stale);
+    }
+
+    /** The same work as a real challenge, with a key nobody holds: no answer to it can verify. */
+    private Response decoy(String impi, boolean stale) {
+        AuthenticationVector av = new AkaNetwork(Milenage.withOpc(random(16), random(16)))
+                .vector(random(16), new Sqn(0).next(), config.decoyAmf());
+        return issue(new UbChallenge(null, impi, av.rand(), av.xres(), av.ck(), av.ik()), av.autn(), stale);
+    }
+
+    private Response issue(UbChallenge challenge, byte[] autn, boolean stale) {
+        String nonce = new AkaNonce(challenge.rand(), autn, random(16)).encode();
+        store.putChallenge(challenge.impi(), nonce, challenge, config.challengeLifetime());
         return unauthorized(nonce, stale);
+    }
+
+    private Response throttled(AttemptBudget budget) {
+        event.error(BsfErrors.UB_THROTTLED);
+        return BsfErrors.throttled(BsfErrors.UB_THROTTLED, budget.retryAfterSeconds());
     }
 
     private Response unauthorized(String nonce, boolean stale) {
@@ -136,24 +175,36 @@ final class UbEndpoint {
         byte[] password = auts == null ? pending.xres() : new byte[0];
         DigestInput input = input(authorization, password);
         if (!config.domain().equals(input.realm())
-                || !DigestCalculator.matches(MD5.response(input, method, body), authorization.get("response"))) {
-            event.user(pending.userId()).error(BsfErrors.INVALID_RESPONSE);
+                || !DigestCalculator.matches(MD5.response(input, method, body), authorization.get("response"))
+                || pending.decoy()) {
+            return wrongAnswer(pending, BsfErrors.INVALID_RESPONSE, "the Digest AKA response does not verify");
+        }
+        Subscriber.Lookup lookup = Subscriber.byImpi(session, realm, pending.impi());
+        if (lookup.found().filter(s -> s.user().getId().equals(pending.userId())).isEmpty()) {
+            event.user(pending.userId()).error(lookup.error() == null ? BsfErrors.UNKNOWN_SUBSCRIBER : lookup.error());
             return BsfErrors.json(Response.Status.FORBIDDEN, BsfErrors.INVALID_RESPONSE,
                     "the Digest AKA response does not verify");
         }
-        Optional<Subscriber> subscriber = Subscriber.byImpi(session, realm, pending.impi());
-        if (subscriber.isEmpty()) {
-            event.error(BsfErrors.UNKNOWN_SUBSCRIBER);
-            return BsfErrors.json(Response.Status.FORBIDDEN, BsfErrors.UNKNOWN_SUBSCRIBER,
-                    "no GBA subscription for this IMPI");
-        }
         if (auts != null) {
-            return resynchronise(subscriber.get(), pending, auts);
+            return resynchronise(lookup.subscriber(), pending, auts);
         }
-        return bootstrapped(subscriber.get(), pending, input);
+        return bootstrapped(lookup.subscriber(), pending, input);
     }
 
-    /** Synchronisation failure (TS 33.102 clause 6.3.5, TS 24.109 clause 4.4): SQN_HE follows SQN_MS. */
+    /** A wrong RES or AUTS: spends one of the IMPI's failures for the window and says only that it failed. */
+    private Response wrongAnswer(UbChallenge pending, String error, String description) {
+        failures.spend(pending.impi());
+        if (!pending.decoy()) {
+            event.user(pending.userId());
+        }
+        event.error(error);
+        return BsfErrors.json(Response.Status.FORBIDDEN, error, description);
+    }
+
+    /**
+     * Synchronisation failure (TS 33.102 clause 6.3.5, TS 24.109 clause 4.4): counting continues from SQN_MS,
+     * never below what was already issued ({@link Sqn#afterResynchronisation}).
+     */
     private Response resynchronise(Subscriber subscriber, UbChallenge pending, String auts) {
         Optional<Sqn> sqnMs;
         try {
@@ -163,10 +214,10 @@ final class UbEndpoint {
             sqnMs = Optional.empty();
         }
         if (sqnMs.isEmpty()) {
-            event.user(subscriber.user()).error(BsfErrors.INVALID_AUTS);
-            return BsfErrors.json(Response.Status.FORBIDDEN, BsfErrors.INVALID_AUTS, "AUTS does not verify");
+            return wrongAnswer(pending, BsfErrors.INVALID_AUTS, "AUTS does not verify");
         }
-        return challenge(subscriber, sqnMs.get().next(), false);
+        Sqn ms = sqnMs.get();
+        return challenge(subscriber, he -> Sqn.afterResynchronisation(he, ms).next(), false);
     }
 
     /** Steps 5 to 7 of TS 33.220 clause 4.5.2: Ks, B-TID and the 200 OK with BootstrappingInfo. */

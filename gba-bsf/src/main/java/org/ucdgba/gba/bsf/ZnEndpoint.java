@@ -27,7 +27,8 @@ import org.ucdgba.io.RefusedInput;
 /**
  * The BSF's side of Zn, Web Services binding (TS 29.109 clause 5.3; TS 33.220 clause 4.5.3): a NAF, registered
  * as a confidential client of the realm whose {@value BsfConfig#NAF_FQDNS_ATTRIBUTE} attribute lists its FQDNs,
- * authenticates with HTTP Basic and receives Ks_NAF for a B-TID and its own NAF_Id. Every request is an event:
+ * authenticates with HTTP Basic and receives Ks_NAF for a B-TID and its own NAF_Id. Failed authentications are
+ * bounded per client id and address ({@link BsfConfig#ZN_FAILURES}); past the bound the answer is 429. Every request is an event:
  * {@code CLIENT_LOGIN} when key material left the BSF, {@code CLIENT_LOGIN_ERROR} otherwise.
  */
 final class ZnEndpoint {
@@ -35,18 +36,38 @@ final class ZnEndpoint {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final EventBuilder event;
+    private final AttemptBudget authFailures;
 
     ZnEndpoint(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        BsfConfig config = new BsfConfig(realm, session.getContext().getUri().getBaseUri().getHost());
+        this.authFailures = new AttemptBudget(session.singleUseObjects(), "zn-auth-failures", realm.getId(),
+                config.znFailures(), config.throttleWindow());
         this.event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CLIENT_LOGIN)
                 .detail(Details.AUTH_METHOD, "gba-zn");
     }
 
     Response handle(byte[] body) {
-        Optional<ClientModel> naf = authenticatedNaf();
+        Optional<BasicCredentials> credentials = basicCredentials();
+        if (credentials.isEmpty()) {
+            event.error(BsfErrors.NAF_NOT_AUTHORIZED);
+            return fault(Response.Status.UNAUTHORIZED, ZnException.Reason.NAF_NOT_AUTHORIZED,
+                    "NAF client authentication failed");
+        }
+        // Secrets cannot be guessed faster than the budget: failures count per client id and address.
+        String clientId = credentials.get().clientId();
+        String address = session.getContext().getConnection().getRemoteAddr();
+        event.detail(Details.CLIENT_AUTH_METHOD, "client-secret-basic").detail("naf_client_id", clientId);
+        if (authFailures.exhausted(clientId, address)) {
+            event.error(BsfErrors.ZN_THROTTLED);
+            return fault(Response.Status.TOO_MANY_REQUESTS, ZnException.Reason.NAF_NOT_AUTHORIZED,
+                    "too many failed authentications; retry later", authFailures.retryAfterSeconds());
+        }
+        Optional<ClientModel> naf = authenticatedNaf(credentials.get());
         if (naf.isEmpty()) {
+            authFailures.spend(clientId, address);
             event.error(BsfErrors.NAF_NOT_AUTHORIZED);
             return fault(Response.Status.UNAUTHORIZED, ZnException.Reason.NAF_NOT_AUTHORIZED,
                     "NAF client authentication failed");
@@ -73,10 +94,12 @@ final class ZnEndpoint {
         }
         BootstrappingContext context = found.get();
         // A subscriber removed or disabled since bootstrapping gets no more keys.
-        Optional<Subscriber> subscriber = Optional.ofNullable(session.users().getUserById(realm, context.userId()))
-                .filter(UserModel::isEnabled).flatMap(Subscriber::byUser);
+        UserModel user = session.users().getUserById(realm, context.userId());
+        Subscriber.Lookup lookup = user == null ? Subscriber.Lookup.refused(BsfErrors.UNKNOWN_SUBSCRIBER)
+                : Subscriber.byUser(user);
+        Optional<Subscriber> subscriber = lookup.found();
         if (subscriber.isEmpty()) {
-            event.user(context.userId()).error(BsfErrors.UNKNOWN_SUBSCRIBER);
+            event.user(context.userId()).error(lookup.error());
             return fault(Response.Status.INTERNAL_SERVER_ERROR, ZnException.Reason.UNKNOWN_BTID,
                     "the subscription of this B-TID is no longer active");
         }
@@ -90,7 +113,11 @@ final class ZnEndpoint {
         return Response.ok(answer, ZnSoap.CONTENT_TYPE).build();
     }
 
-    private Optional<ClientModel> authenticatedNaf() {
+    /** The client id and secret of an HTTP Basic {@code Authorization} header (RFC 7617). */
+    private record BasicCredentials(String clientId, String secret) {
+    }
+
+    private Optional<BasicCredentials> basicCredentials() {
         String header = session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
@@ -102,16 +129,20 @@ final class ZnEndpoint {
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        if (colon <= 0) {
+        if (colon <= 0 || colon > 255) {
             return Optional.empty();
         }
-        ClientModel client = realm.getClientByClientId(decoded.substring(0, colon));
+        return Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+
+    private Optional<ClientModel> authenticatedNaf(BasicCredentials credentials) {
+        ClientModel client = realm.getClientByClientId(credentials.clientId());
         // Only clients that authenticate by secret, with a secret that has not expired (Keycloak's own rules).
         if (client == null || !client.isEnabled() || client.isPublicClient()
                 || !ClientIdAndSecretAuthenticator.PROVIDER_ID.equals(client.getClientAuthenticatorType())
                 || client.getAttribute(BsfConfig.NAF_FQDNS_ATTRIBUTE) == null
                 || OIDCClientSecretConfigWrapper.fromClientModel(client).isClientSecretExpired()
-                || !client.validateSecret(decoded.substring(colon + 1))) {
+                || !client.validateSecret(credentials.secret())) {
             return Optional.empty();
         }
         return Optional.of(client);
@@ -129,5 +160,11 @@ final class ZnEndpoint {
      */
     private static Response fault(Response.Status status, ZnException.Reason reason, String message) {
         return Response.status(status).type(ZnSoap.CONTENT_TYPE).entity(ZnSoap.writeFault(reason, message)).build();
+    }
+
+    private static Response fault(Response.Status status, ZnException.Reason reason, String message,
+                                  long retryAfterSeconds) {
+        return Response.fromResponse(fault(status, reason, message))
+                .header("Retry-After", Long.toString(retryAfterSeconds)).build();
     }
 }

@@ -58,6 +58,16 @@ public record Sqn(long value) {
         return of(seq() + 1, (ind() + 1) % IND_VALUES);
     }
 
+    /**
+     * SQN_HE after a verified resynchronisation (TS 33.102 clause 6.3.5): counting continues from SQN_MS, the
+     * USIM's highest accepted SQN. The HE never steps back below what it already issued (the USIM's array of
+     * Annex C.2 still accepts those vectors, and a SQN is never handed out twice) unless SQN_HE is more than
+     * {@link SqnWindow#DELTA} ahead of SQN_MS, where the USIM would refuse every further vector (C.2.2).
+     */
+    public static Sqn afterResynchronisation(Sqn sqnHe, Sqn sqnMs) {
+        return sqnHe.seq() > sqnMs.seq() && sqnHe.seq() - sqnMs.seq() <= SqnWindow.DELTA ? sqnHe : sqnMs;
+    }
+
     /** The six octets of this SQN, most significant first. */
     public byte[] toOctets() {
         byte[] out = new byte[6];

@@ -1,0 +1,64 @@
+package org.ucdgba.gba.bsf;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.ucdgba.gba.core.StoreKey;
+
+/**
+ * A cluster-wide bound on how often something may happen per subject (an IMPI, a NAF client and address) in a
+ * fixed window: {@code limit} slots per window in Keycloak's single-use store, each taken with its atomic
+ * {@code putIfAbsent}, so two nodes can never both take the last slot. Entries expire with their window; what a
+ * subject costs is at most {@code limit} small entries for one window. Bursts at a window's edge can reach twice
+ * the limit, which these bounds tolerate.
+ */
+final class AttemptBudget {
+
+    private final SingleUseObjectProvider store;
+    private final String name;
+    private final String realmId;
+    private final int limit;
+    private final Duration window;
+
+    AttemptBudget(SingleUseObjectProvider store, String name, String realmId, int limit, Duration window) {
+        this.store = store;
+        this.name = name;
+        this.realmId = realmId;
+        this.limit = limit;
+        this.window = window;
+    }
+
+    /** Whether every slot of the current window is taken: one look-up. */
+    boolean exhausted(String... subject) {
+        return store.contains(slot(currentWindow(), limit - 1, subject));
+    }
+
+    /** Takes a slot of the current window; false when none was left. */
+    boolean spend(String... subject) {
+        long w = currentWindow();
+        for (int i = 0; i < limit; i++) {
+            if (store.putIfAbsent(slot(w, i, subject), window.toSeconds())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seconds until the current window ends, for a {@code Retry-After}. */
+    long retryAfterSeconds() {
+        long s = window.toSeconds();
+        return s - Instant.now().getEpochSecond() % s;
+    }
+
+    private long currentWindow() {
+        return Instant.now().getEpochSecond() / window.toSeconds();
+    }
+
+    private String slot(long w, int i, String... subject) {
+        String[] parts = new String[subject.length + 2];
+        System.arraycopy(subject, 0, parts, 0, subject.length);
+        parts[subject.length] = Long.toString(w);
+        parts[subject.length + 1] = Integer.toString(i);
+        return StoreKey.of("gba-budget-" + name, realmId, parts);
+    }
+}
