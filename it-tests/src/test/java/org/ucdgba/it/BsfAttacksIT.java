@@ -283,7 +283,8 @@ class BsfAttacksIT {
                 }
                 Thread.sleep(200);
             }
-            assertEquals(3, status.path("numFailures").asInt(), status.toString());
+            // Failures within a second count as a quick-login attack, so the lock may come before the third.
+            assertTrue(status.path("numFailures").asInt() >= 2, status.toString());
             assertTrue(status.path("disabled").asBoolean(), status.toString());
             HttpResponse<String> locked = uaLogin(b, b.ksNaf(GbaRefusalsIT.NAF));
             assertEquals(403, locked.statusCode());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -196,11 +195,15 @@ final class GbaAuthenticator implements Authenticator {
         context.success();
     }
 
-    /** A wrong Digest answer for a mapped user counts in Keycloak's brute-force detector, as a wrong password does. */
+    /**
+     * A wrong Digest answer for a mapped user counts in Keycloak's brute-force detector, as a wrong password does.
+     * The detector filters by credential category (password, otp, recovery codes) and counts every failure when
+     * given none; GBA's shared-key proof has no category of its own there.
+     */
     private static void countFailure(AuthenticationFlowContext context, UserModel user) {
         if (context.getRealm().isBruteForceProtected()) {
             context.getSession().getProvider(BruteForceProtector.class).failedLogin(context.getRealm(), user,
-                    context.getConnection(), context.getUriInfo(), Set.of());
+                    context.getConnection(), context.getUriInfo(), null);
         }
     }
 
