@@ -63,17 +63,28 @@ class BsfAttacksIT {
 
     /** A new subscriber of the operator realm with this IMPI, its SQN at zero; its user id. */
     static String subscriber(String name) throws Exception {
+        assertEquals(201, keycloak.adminSend("POST", "operator/users", subscriberJson(name, name, Hex.encode(K)))
+                .statusCode());
+        return keycloak.admin("operator/users?username=" + name + "&exact=true").get(0).get("id").asText();
+    }
+
+    /** A user representation named {@code name} with the IMPI of {@code impiOf} and an AKA credential with K. */
+    static ObjectNode subscriberJson(String name, String impiOf, String k) {
         ObjectNode user = JSON.createObjectNode();
         user.put("username", name).put("enabled", true).put("email", name + "@operator.example")
                 .put("firstName", name).put("lastName", "Subscriber").put("emailVerified", true);
-        user.putObject("attributes").putArray("gba.impi").add(impi(name));
-        ObjectNode credential = user.putArray("credentials").addObject();
+        user.putObject("attributes").putArray("gba.impi").add(impi(impiOf));
+        user.putArray("credentials").add(akaCredential(k));
+        return user;
+    }
+
+    static ObjectNode akaCredential(String k) {
+        ObjectNode credential = JSON.createObjectNode();
         credential.put("type", "gba-aka").put("userLabel", "ISIM")
-                .put("secretData", "{\"k\":\"" + Hex.encode(K) + "\",\"opc\":\"" + Hex.encode(OPC)
+                .put("secretData", "{\"k\":\"" + k + "\",\"opc\":\"" + Hex.encode(OPC)
                         + "\",\"sqn\":\"000000000000\"}")
                 .put("credentialData", "{\"amf\":\"8000\"}");
-        assertEquals(201, keycloak.adminPost("operator/users", user));
-        return keycloak.admin("operator/users?username=" + name + "&exact=true").get(0).get("id").asText();
+        return credential;
     }
 
     static String impi(String name) {
@@ -370,5 +381,48 @@ class BsfAttacksIT {
             assertFalse(status.contains(" 500"), status);
         }
         assertFalse(keycloak.logText().contains("UncheckedIOException"), "no stack trace for an aborted body");
+    }
+
+    /**
+     * Finding 8: a PUT of the credential added a second one and the BSF then took the subscriber for unknown; a
+     * second user with the same IMPI did the same to the first; an unusable K gave 500. Now: replaced, 409, 400.
+     */
+    @Test
+    void provisioningKeepsTheSubscriberWhole() throws Exception {
+        String id = subscriber("reprovisioned");
+        ObjectNode user = (ObjectNode) keycloak.admin("operator/users/" + id);
+        user.putArray("credentials").add(akaCredential(Hex.encode(K)));
+        assertEquals(204, keycloak.adminSend("PUT", "operator/users/" + id, user).statusCode());
+        JsonNode credentials = keycloak.admin("operator/users/" + id + "/credentials");
+        assertEquals(1, credentials.size(), credentials.toString());
+        UbProbe probe = new UbProbe(ub(), impi("reprovisioned"), K, OPC);
+        RawUserAgent device = new RawUserAgent("device 3gpp-gba");
+        String nonce = UbProbe.nonce(probe.firstRequest(device));
+        AkaResult.Success ok = assertInstanceOf(AkaResult.Success.class, probe.card(nonce));
+        assertEquals(200, probe.answer(device, nonce, ok.res(), null).statusCode(), "still a subscriber");
+
+        HttpResponse<String> twin = keycloak.adminSend("POST", "operator/users",
+                subscriberJson("impostor", "reprovisioned", Hex.encode(K)));
+        assertEquals(409, twin.statusCode(), twin.body());
+        assertTrue(twin.body().contains("gba.impi " + impi("reprovisioned")), twin.body());
+        assertEquals(0, keycloak.admin("operator/users?username=impostor&exact=true").size(), "nothing written");
+
+        HttpResponse<String> badKey = keycloak.adminSend("POST", "operator/users",
+                subscriberJson("badkey", "badkey", "zz"));
+        assertEquals(400, badKey.statusCode(), badKey.body());
+        assertTrue(badKey.body().contains("k must be 16 octets"), badKey.body());
+        assertFalse(badKey.body().contains("zz"), "the refusal never echoes key material");
+        assertEquals(0, keycloak.admin("operator/users?username=badkey&exact=true").size(), "nothing written");
+    }
+
+    /** Finding 8: every refusal said gba_unknown_subscriber; now each says which it was. */
+    @Test
+    void eachRefusedLookupNamesItsCause() throws Exception {
+        ObjectNode user = subscriberJson("nocredential", "nocredential", Hex.encode(K));
+        user.remove("credentials");
+        assertEquals(201, keycloak.adminSend("POST", "operator/users", user).statusCode());
+        RawUserAgent agent = new RawUserAgent("device 3gpp-gba");
+        assertEquals(401, new UbProbe(ub(), impi("nocredential"), K, OPC).firstRequest(agent).statusCode());
+        assertTrue(errorEvent("LOGIN_ERROR", "gba_no_aka_credential"));
     }
 }

@@ -41,27 +41,48 @@ public final class AkaCredentialModel extends CredentialModel {
         return model;
     }
 
-    /** The credential read back from storage; an {@link IllegalArgumentException} when its JSON is unusable. */
+    /**
+     * The credential read back from storage or given by an administrator; an {@link IllegalArgumentException}
+     * naming the first unusable field (k, opc, amf, sqn) otherwise.
+     */
     public static AkaCredentialModel createFromCredentialModel(CredentialModel stored) {
+        SecretData secret;
+        CredentialData data;
         try {
-            SecretData secret = JsonSerialization.readValue(stored.getSecretData(), SecretData.class);
-            CredentialData data = JsonSerialization.readValue(stored.getCredentialData(), CredentialData.class);
-            if (secret == null || data == null || secret.k == null || secret.opc == null || data.amf == null) {
-                throw new IllegalArgumentException("AKA credential lacks k, opc or amf");
-            }
-            AkaCredentialModel model = new AkaCredentialModel(secret, data);
-            model.setId(stored.getId());
-            model.setType(TYPE);
-            model.setUserLabel(stored.getUserLabel());
-            model.setCreatedDate(stored.getCreatedDate());
-            model.setSecretData(stored.getSecretData());
-            model.setCredentialData(stored.getCredentialData());
-            model.milenage();
-            model.amf();
-            model.sqn();
-            return model;
+            secret = JsonSerialization.readValue(stored.getSecretData(), SecretData.class);
+            data = JsonSerialization.readValue(stored.getCredentialData(), CredentialData.class);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("unusable AKA credential " + stored.getId(), e);
+            throw new IllegalArgumentException("secretData and credentialData must be JSON objects");
+        }
+        if (secret == null || data == null) {
+            throw new IllegalArgumentException("secretData and credentialData must be JSON objects");
+        }
+        octets("k", secret.k, Milenage.BLOCK);
+        octets("opc", secret.opc, Milenage.BLOCK);
+        octets("amf", data.amf, Milenage.AMF_LENGTH);
+        if (secret.sqn != null) {
+            octets("sqn", secret.sqn, Milenage.SQN_LENGTH);
+        }
+        AkaCredentialModel model = new AkaCredentialModel(secret, data);
+        model.setId(stored.getId());
+        model.setType(TYPE);
+        model.setUserLabel(stored.getUserLabel());
+        model.setCreatedDate(stored.getCreatedDate());
+        model.setSecretData(stored.getSecretData());
+        model.setCredentialData(stored.getCredentialData());
+        return model;
+    }
+
+    /** Checks that a field holds this many octets in hex; the message names the field, never its value. */
+    private static void octets(String field, String hex, int length) {
+        byte[] value;
+        try {
+            value = hex == null ? null : Hex.decode(hex);
+        } catch (RuntimeException e) {
+            value = null;
+        }
+        if (value == null || value.length != length) {
+            throw new IllegalArgumentException(field + " must be " + length + " octets in hex");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ucdgba.gba.bsf;
 
+import jakarta.ws.rs.core.Response;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -7,11 +8,14 @@ import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorResponseException;
 
 /**
  * Stores subscribers' AKA credentials ({@link AkaCredentialModel}) on the realm's users. They are provisioned by the
  * operator (realm import or the admin REST API) and verified only by the BSF's Ub endpoint, never by a password
- * form, so this provider validates nothing itself.
+ * form. Provisioning keeps the subscriber whole: a user holds at most one AKA credential (setting one replaces the
+ * last), an unusable K, OPc, AMF or SQN is a 400 naming the field, and an IMPI or IMPU that another user of the
+ * realm holds is a 409 naming it. Nothing is written when a check fails.
  */
 public final class AkaCredentialProvider implements CredentialProvider<AkaCredentialModel> {
 
@@ -28,7 +32,30 @@ public final class AkaCredentialProvider implements CredentialProvider<AkaCreden
 
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, AkaCredentialModel credential) {
+        String impi = user.getFirstAttribute(BsfConfig.IMPI_ATTRIBUTE);
+        if (impi == null || impi.isBlank()) {
+            throw refused(Response.Status.BAD_REQUEST, "a gba-aka credential needs the user attribute "
+                    + BsfConfig.IMPI_ATTRIBUTE);
+        }
+        heldByAnother(realm, user, BsfConfig.IMPI_ATTRIBUTE, impi);
+        user.getAttributeStream(BsfConfig.IMPU_ATTRIBUTE).forEach(impu ->
+                heldByAnother(realm, user, BsfConfig.IMPU_ATTRIBUTE, impu));
+        // One AKA credential per subscriber: a new one replaces the last (it carries the SQN to continue from).
+        user.credentialManager().getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList()
+                .forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
         return user.credentialManager().createStoredCredential(credential);
+    }
+
+    private void heldByAnother(RealmModel realm, UserModel user, String attribute, String value) {
+        boolean taken = session.users().searchForUserByUserAttributeStream(realm, attribute, value)
+                .anyMatch(other -> !other.getId().equals(user.getId()));
+        if (taken) {
+            throw refused(Response.Status.CONFLICT, attribute + " " + value + " belongs to another user");
+        }
+    }
+
+    private static ErrorResponseException refused(Response.Status status, String description) {
+        return new ErrorResponseException("invalid_gba_aka_credential", description, status);
     }
 
     @Override
@@ -38,7 +65,11 @@ public final class AkaCredentialProvider implements CredentialProvider<AkaCreden
 
     @Override
     public AkaCredentialModel getCredentialFromModel(CredentialModel model) {
-        return AkaCredentialModel.createFromCredentialModel(model);
+        try {
+            return AkaCredentialModel.createFromCredentialModel(model);
+        } catch (IllegalArgumentException e) {
+            throw refused(Response.Status.BAD_REQUEST, "gba-aka credential: " + e.getMessage());
+        }
     }
 
     @Override
