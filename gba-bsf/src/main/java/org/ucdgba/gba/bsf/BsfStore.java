@@ -10,8 +10,8 @@ import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.gba.core.bootstrap.BTid;
 
 /**
- * Ub challenges and bootstrapping contexts in Keycloak's single-use object store, which is replicated across the
- * cluster and expires entries by itself. Keys are namespaced by realm; what the device sent enters them hashed.
+ * Ub challenges and bootstrapping contexts in Keycloak's single-use object store (the distributed
+ * {@code actionTokens} cache, two owners by default), which expires entries by itself. Keys are namespaced by realm; what the device sent enters them hashed.
  */
 final class BsfStore {
 
