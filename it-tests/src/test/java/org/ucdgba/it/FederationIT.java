@@ -58,6 +58,11 @@ class FederationIT {
                 .withOption("--features=declarative-ui").withOption(RETRY_EVERY_SECOND).start();
         slave = KeycloakServer.prepare("ucd-slave", "localhost", List.of("/realms/ucd-slave-realm.json"), Map.of())
                 .withOption(RETRY_EVERY_SECOND).start();
+        registerPartners();
+    }
+
+    /** Each side registers the other; the master asks for consent. Also used by the cluster test. */
+    static void registerPartners() throws Exception {
         // Each side registers the other from the URL of its published metadata (admin API of this bundle).
         ObjectNode slaveAtMaster = JSON.createObjectNode();
         slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
@@ -149,7 +154,7 @@ class FederationIT {
     static HttpResponse<String> withinMaster(RawUserAgent browser, URI base, HttpResponse<String> response)
             throws Exception {
         while (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("")
-                .startsWith(master.url())) {
+                .startsWith(master.realmUrl("ucd-master"))) {
             response = browser.get(base.resolve(response.headers().firstValue("Location").orElseThrow()), null);
         }
         return response;

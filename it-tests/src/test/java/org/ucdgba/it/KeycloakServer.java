@@ -40,6 +40,9 @@ public final class KeycloakServer implements AutoCloseable {
     private final int managementPort;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> options = new ArrayList<>();
+    private final int clusterPort;
+    private PostgresServer database;
+    private String publicUrl;
     private Process process;
 
     private KeycloakServer(String name, Path home, String host, int port, int managementPort) {
@@ -48,6 +51,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.managementPort = managementPort;
+        this.clusterPort = freePortOrZero();
         this.log = Path.of(System.getProperty("logs.dir", "target/keycloak-logs")).resolve(name + ".log");
     }
 
@@ -68,8 +72,9 @@ public final class KeycloakServer implements AutoCloseable {
         Path providers = Path.of(System.getProperty("providers.dir", "target/providers"));
         try (Stream<Path> jars = Files.list(providers)) {
             for (Path jar : jars.toList()) {
+                // Times kept: a production build is redone only when a provider jar really changed.
                 Files.copy(jar, home.resolve("providers").resolve(jar.getFileName()),
-                        StandardCopyOption.REPLACE_EXISTING);
+                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         KeycloakServer server = new KeycloakServer(name, home, host, freePort(), freePort());
@@ -79,10 +84,12 @@ public final class KeycloakServer implements AutoCloseable {
         Files.createDirectories(imports);
         for (String resource : realmResources) {
             String json = new String(KeycloakServer.class.getResourceAsStream(resource).readAllBytes(),
-                    StandardCharsets.UTF_8).replace("${KC_URL}", server.url());
+                    StandardCharsets.UTF_8);
+            // The placeholders first, so that a cluster can give its public URL as KC_URL.
             for (Map.Entry<String, String> p : placeholders.entrySet()) {
                 json = json.replace("${" + p.getKey() + "}", p.getValue());
             }
+            json = json.replace("${KC_URL}", server.url());
             Files.writeString(imports.resolve(Path.of(resource).getFileName().toString()), json);
         }
         return server;
@@ -94,12 +101,33 @@ public final class KeycloakServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * From the next start on, production mode ({@code kc.sh build}, then {@code kc.sh start --optimized}) on this
+     * PostgreSQL database, as one node of a cluster (Infinispan with its default JDBC_PING discovery, bound to
+     * loopback) whose public URL, the load balancer's, is {@code publicUrl}.
+     */
+    public KeycloakServer clusterNode(PostgresServer database, String publicUrl) {
+        this.database = database;
+        this.publicUrl = publicUrl;
+        return this;
+    }
+
     /** Starts the process and waits until Keycloak reports ready. */
     public KeycloakServer start() throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=" + hostAddress(), "--http-port=" + port,
-                "--http-management-port=" + managementPort, "--health-enabled=true", "--import-realm",
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+        if (database == null) {
+            command.addAll(List.of("start-dev", "--health-enabled=true"));
+        } else {
+            build();
+            command.addAll(List.of("start", "--optimized", "--db-url=" + database.jdbcUrl(),
+                    "--db-username=" + PostgresServer.USER, "--db-password=" + PostgresServer.USER,
+                    "--hostname=" + publicUrl, "--http-enabled=true",
+                    "--cache-embedded-network-bind-address=127.0.0.1",
+                    "--cache-embedded-network-bind-port=" + clusterPort));
+        }
+        command.addAll(List.of("--http-host=" + hostAddress(), "--http-port=" + port,
+                "--http-management-port=" + managementPort, "--import-realm",
                 "--spi-events-listener--jboss-logging--success-level=info"));
         command.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -129,9 +157,46 @@ public final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("Keycloak " + name + " not ready within " + START_TIMEOUT + "; see " + log);
     }
 
-    /** The base URL, e.g. http://localhost:41234. */
+    /** {@code kc.sh build} for PostgreSQL, again whenever the provider jars changed since the last one. */
+    private void build() throws IOException, InterruptedException {
+        Path marker = home.resolve("ucdgba-built-for-postgres");
+        StringBuilder providers = new StringBuilder();
+        try (Stream<Path> jars = Files.list(home.resolve("providers"))) {
+            for (Path jar : jars.sorted().toList()) {
+                providers.append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
+                        .append(Files.getLastModifiedTime(jar)).append('\n');
+            }
+        }
+        if (Files.exists(marker) && Files.readString(marker).contentEquals(providers)) {
+            return;
+        }
+        Process b = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
+                "--health-enabled=true").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!b.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || b.exitValue() != 0) {
+            throw new IllegalStateException("kc.sh build failed for " + name + "; see " + log);
+        }
+        Files.writeString(marker, providers);
+    }
+
+    /** Ends the process with SIGKILL, as a crash would: no shutdown hook, no goodbye to the cluster. */
+    public void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        process = null;
+    }
+
+    /** The HTTP port this node listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The base URL, e.g. http://localhost:41234; for a cluster node, the cluster's public URL. */
     public String url() {
-        return "http://" + host + ":" + port;
+        return publicUrl != null ? publicUrl : "http://" + host + ":" + port;
     }
 
     /** The base URL of a realm. */
@@ -238,6 +303,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     private String hostAddress() {
         return "localhost".equals(host) ? "127.0.0.1" : host;
+    }
+
+    private static int freePortOrZero() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static int freePort() throws IOException {

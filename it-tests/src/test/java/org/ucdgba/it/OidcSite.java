@@ -27,27 +27,30 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
 import java.net.URL;
 
-/** An OIDC authorization request as a relying party makes it: code flow, PKCE S256, state and nonce. */
 /**
  * A third-party site speaking OIDC through the Nimbus SDK: an authorization request (code flow, PKCE S256, state
  * and nonce), and the back channel that redeems the code and checks the ID token against the realm's JWKS.
  */
-record OidcSite(KeycloakServer keycloak, String realm, String clientId, AuthenticationRequest request,
-                CodeVerifier verifier) {
+record OidcSite(String realmUrl, String clientId, AuthenticationRequest request, CodeVerifier verifier) {
 
     static OidcSite of(KeycloakServer keycloak, String clientId, String callback) {
         return of(keycloak, "operator", clientId, callback);
     }
 
     static OidcSite of(KeycloakServer keycloak, String realm, String clientId, String callback) {
+        return at(keycloak.realmUrl(realm), clientId, callback);
+    }
+
+    /** A site of the realm at this URL (a cluster's public URL, say). */
+    static OidcSite at(String realmUrl, String clientId, String callback) {
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid"), new ClientID(clientId), URI.create(callback))
-                .endpointURI(URI.create(keycloak.realmUrl(realm) + "/protocol/openid-connect/auth"))
+                .endpointURI(URI.create(realmUrl + "/protocol/openid-connect/auth"))
                 .state(new State()).nonce(new Nonce())
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build();
-        return new OidcSite(keycloak, realm, clientId, request, verifier);
+        return new OidcSite(realmUrl, clientId, request, verifier);
     }
 
     /** Redeems the code of the callback (client secret "demo-rp-secret") and validates the ID token. */
@@ -57,14 +60,14 @@ record OidcSite(KeycloakServer keycloak, String realm, String clientId, Authenti
         assertEquals(request.getState(), response.getState());
         AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
         TokenResponse tokens = OIDCTokenResponseParser.parse(new TokenRequest(
-                URI.create(keycloak.realmUrl(realm) + "/protocol/openid-connect/token"),
+                URI.create(realmUrl + "/protocol/openid-connect/token"),
                 new ClientSecretBasic(new ClientID(clientId), new Secret("demo-rp-secret")),
                 new AuthorizationCodeGrant(code, request.getRedirectionURI(), verifier)).toHTTPRequest().send());
         assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
         OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
-        IDTokenValidator validator = new IDTokenValidator(new Issuer(keycloak.realmUrl(realm)),
+        IDTokenValidator validator = new IDTokenValidator(new Issuer(realmUrl),
                 new ClientID(clientId), JWSAlgorithm.RS256,
-                new URL(keycloak.realmUrl(realm) + "/protocol/openid-connect/certs"));
+                new URL(realmUrl + "/protocol/openid-connect/certs"));
         validator.validate(oidc.getOIDCTokens().getIDToken(), request.getNonce());
         return oidc.getOIDCTokens().getIDToken().getJWTClaimsSet();
     }

@@ -24,6 +24,8 @@ final class BsfErrors {
     static final String UB_THROTTLED = "gba_ub_throttled";
     /** Too many failed Zn client authentications for this client id and address in the throttle window. */
     static final String ZN_THROTTLED = "gba_zn_throttled";
+    /** The database cannot be reached: the device may retry. */
+    static final String UNAVAILABLE = "gba_unavailable";
     /** The subscriber's SQN row stayed locked by concurrent requests: the device may retry. */
     static final String BUSY = "gba_busy";
     static final String INVALID_RESPONSE = "gba_invalid_response";

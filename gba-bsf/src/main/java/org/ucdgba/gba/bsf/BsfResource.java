@@ -6,8 +6,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.persistence.PersistenceException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.ucdgba.gba.core.bootstrap.BootstrappingInfo;
 import org.ucdgba.gba.core.zn.ZnSoap;
 import org.ucdgba.io.BoundedBody;
@@ -22,6 +27,7 @@ public final class BsfResource {
 
     /** Largest request body read: Ub and Zn messages are a few kilobytes. */
     static final int MAX_BODY = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(BsfResource.class);
 
     private final KeycloakSession session;
 
@@ -32,7 +38,7 @@ public final class BsfResource {
     /** Ub by GET, the usual form. */
     @GET
     public Response ubGet() {
-        return new UbEndpoint(session).handle("GET", new byte[0]);
+        return guarded(() -> new UbEndpoint(session).handle("GET", new byte[0]));
     }
 
     /** Ub by POST; with qop auth-int the body enters the digest. */
@@ -40,11 +46,7 @@ public final class BsfResource {
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML,
             MediaType.TEXT_XML, BootstrappingInfo.MEDIA_TYPE})
     public Response ubPost(InputStream body) {
-        try {
-            return new UbEndpoint(session).handle("POST", BoundedBody.read(body, MAX_BODY));
-        } catch (RefusedInput e) {
-            return refused(e);
-        }
+        return guarded(() -> new UbEndpoint(session).handle("POST", BoundedBody.read(body, MAX_BODY)));
     }
 
     /** Zn, Web Services binding. */
@@ -52,10 +54,27 @@ public final class BsfResource {
     @Path("zn")
     @Consumes({MediaType.TEXT_XML, ZnSoap.SOAP12_MEDIA_TYPE})
     public Response zn(InputStream body) {
+        return guarded(() -> new ZnEndpoint(session).handle(BoundedBody.read(body, MAX_BODY)));
+    }
+
+    /**
+     * The two failures every endpoint shares: a body refused while reading it (400 or 413), and the database out
+     * of reach (503 with {@code Retry-After}, the request's transaction rolled back, a warning for the operator),
+     * so that neither ends in a 500.
+     */
+    private Response guarded(Supplier<Response> endpoint) {
         try {
-            return new ZnEndpoint(session).handle(BoundedBody.read(body, MAX_BODY));
+            return endpoint.get();
         } catch (RefusedInput e) {
             return refused(e);
+        } catch (ModelException | PersistenceException e) {
+            session.getTransactionManager().setRollbackOnly();
+            LOG.warnf("BSF of realm %s unavailable: %s", session.getContext().getRealm().getName(),
+                    e.getClass().getSimpleName());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", BsfErrors.UNAVAILABLE, "error_description", "try again shortly"))
+                    .build();
         }
     }
 
