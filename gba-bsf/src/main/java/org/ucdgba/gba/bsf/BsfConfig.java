@@ -24,6 +24,9 @@ import org.ucdgba.gba.core.Milenage;
  *   <li>{@value #DECOY_AMF}: the AMF (hex) of the challenges sent for IMPIs without a usable subscription, which
  *       should be the one the operator's subscribers have, since AUTN carries it in clear (default
  *       {@value #DEFAULT_DECOY_AMF}, the separation bit of TS 33.102 Annex H set);</li>
+ *   <li>{@value #CHALLENGE_FLOOR}: the least time in milliseconds before a Ub challenge is sent (default
+ *       {@value #DEFAULT_CHALLENGE_FLOOR}), so that challenges for IMPIs with and without a subscription take
+ *       equally long; set it above the 99th percentile of real challenges, 0 to turn it off;</li>
  *   <li>{@value #THROTTLE_WINDOW}: the window of these three bounds, in seconds (default
  *       {@value #DEFAULT_THROTTLE_WINDOW}).</li>
  * </ul>
@@ -44,6 +47,8 @@ public final class BsfConfig {
     public static final String ZN_FAILURES = "gba.bsf.znFailuresPerClient";
     /** Realm attribute: AMF of decoy challenges. */
     public static final String DECOY_AMF = "gba.bsf.decoyAmf";
+    /** Realm attribute: the least time before a Ub challenge is sent, in milliseconds. */
+    public static final String CHALLENGE_FLOOR = "gba.bsf.challengeFloorMillis";
     /** Realm attribute: the throttle window in seconds. */
     public static final String THROTTLE_WINDOW = "gba.bsf.throttleWindow";
     /** User attribute holding the subscriber's IMPI. */
@@ -64,6 +69,7 @@ public final class BsfConfig {
     static final long DEFAULT_ZN_FAILURES = 10;
     static final long DEFAULT_THROTTLE_WINDOW = 300;
     static final String DEFAULT_DECOY_AMF = "8000";
+    static final long DEFAULT_CHALLENGE_FLOOR = 25;
 
     private final RealmModel realm;
     private final String requestHost;
@@ -100,6 +106,14 @@ public final class BsfConfig {
 
     int znFailures() {
         return (int) Math.min(10_000, positive(ZN_FAILURES, DEFAULT_ZN_FAILURES));
+    }
+
+    Duration challengeFloor() {
+        String v = realm.getAttribute(CHALLENGE_FLOOR);
+        if ("0".equals(v == null ? null : v.strip())) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(Math.min(1000, positive(CHALLENGE_FLOOR, DEFAULT_CHALLENGE_FLOOR)));
     }
 
     byte[] decoyAmf() {

@@ -16,6 +16,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.ucdgba.gba.core.Milenage;
 import org.ucdgba.gba.core.aka.AkaNetwork;
@@ -51,6 +52,7 @@ final class UbEndpoint {
     private final AttemptBudget challenges;
     private final AttemptBudget failures;
     private final EventBuilder event;
+    private final long started = System.nanoTime();
 
     UbEndpoint(KeycloakSession session) {
         this.session = session;
@@ -114,6 +116,7 @@ final class UbEndpoint {
         Subscriber.Lookup lookup = Subscriber.byImpi(session, realm, impi);
         if (lookup.found().isEmpty()) {
             event.error(lookup.error());
+            SubscriberSqn.decoy(session);
             return decoy(impi, stale);
         }
         return challenge(lookup.subscriber(), Sqn::next, stale);
@@ -123,8 +126,7 @@ final class UbEndpoint {
         Optional<Sqn> sqn;
         try {
             sqn = SubscriberSqn.advance(session, subscriber, step);
-        } catch (PersistenceException e) {
-            session.getTransactionManager().setRollbackOnly();
+        } catch (PersistenceException | ModelException e) {
             event.user(subscriber.user()).error(BsfErrors.BUSY);
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
         }
@@ -148,7 +150,23 @@ final class UbEndpoint {
     private Response issue(UbChallenge challenge, byte[] autn, boolean stale) {
         String nonce = new AkaNonce(challenge.rand(), autn, random(16)).encode();
         store.putChallenge(challenge.impi(), nonce, challenge, config.challengeLifetime());
+        awaitFloor();
         return unauthorized(nonce, stale);
+    }
+
+    /**
+     * Holds a challenge back until {@link BsfConfig#CHALLENGE_FLOOR} after the request arrived, so that a real
+     * challenge (one more database write) and a decoy leave at the same time whenever both are done by then.
+     */
+    private void awaitFloor() {
+        long left = started + config.challengeFloor().toNanos() - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Response throttled(AttemptBudget budget) {
