@@ -407,6 +407,20 @@ class BsfAttacksIT {
         assertTrue(twin.body().contains("gba.impi " + impi("reprovisioned")), twin.body());
         assertEquals(0, keycloak.admin("operator/users?username=impostor&exact=true").size(), "nothing written");
 
+        // The same IMPI by an attribute alone, on a new user and on an existing one: refused before anything is written.
+        ObjectNode attributeOnly = subscriberJson("impostor", "reprovisioned", Hex.encode(K));
+        attributeOnly.remove("credentials");
+        HttpResponse<String> twinAttribute = keycloak.adminSend("POST", "operator/users", attributeOnly);
+        assertEquals(409, twinAttribute.statusCode(), twinAttribute.body());
+        assertTrue(twinAttribute.body().contains("gba.impi " + impi("reprovisioned")), twinAttribute.body());
+        String other = subscriber("bystander");
+        ObjectNode renamed = (ObjectNode) keycloak.admin("operator/users/" + other);
+        ((ObjectNode) renamed.get("attributes")).putArray("gba.impi").add(impi("reprovisioned"));
+        HttpResponse<String> takeover = keycloak.adminSend("PUT", "operator/users/" + other, renamed);
+        assertEquals(409, takeover.statusCode(), takeover.body());
+        assertEquals(impi("bystander"), keycloak.admin("operator/users/" + other).path("attributes")
+                .path("gba.impi").get(0).asText(), "the bystander keeps its IMPI");
+
         HttpResponse<String> badKey = keycloak.adminSend("POST", "operator/users",
                 subscriberJson("badkey", "badkey", "zz"));
         assertEquals(400, badKey.statusCode(), badKey.body());

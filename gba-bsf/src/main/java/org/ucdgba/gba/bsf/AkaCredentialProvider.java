@@ -37,20 +37,18 @@ public final class AkaCredentialProvider implements CredentialProvider<AkaCreden
             throw refused(Response.Status.BAD_REQUEST, "a gba-aka credential needs the user attribute "
                     + BsfConfig.IMPI_ATTRIBUTE);
         }
-        heldByAnother(realm, user, BsfConfig.IMPI_ATTRIBUTE, impi);
+        refuseTaken(realm, user, BsfConfig.IMPI_ATTRIBUTE, impi);
         user.getAttributeStream(BsfConfig.IMPU_ATTRIBUTE).forEach(impu ->
-                heldByAnother(realm, user, BsfConfig.IMPU_ATTRIBUTE, impu));
+                refuseTaken(realm, user, BsfConfig.IMPU_ATTRIBUTE, impu));
         // One AKA credential per subscriber: a new one replaces the last (it carries the SQN to continue from).
         user.credentialManager().getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList()
                 .forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
         return user.credentialManager().createStoredCredential(credential);
     }
 
-    private void heldByAnother(RealmModel realm, UserModel user, String attribute, String value) {
-        boolean taken = session.users().searchForUserByUserAttributeStream(realm, attribute, value)
-                .anyMatch(other -> !other.getId().equals(user.getId()));
-        if (taken) {
-            throw refused(Response.Status.CONFLICT, attribute + " " + value + " belongs to another user");
+    private void refuseTaken(RealmModel realm, UserModel user, String attribute, String value) {
+        if (SubscriberIdentities.heldByAnother(session, realm, user.getId(), attribute, value)) {
+            throw SubscriberIdentities.conflict(attribute, value);
         }
     }
 

@@ -1,0 +1,60 @@
+package org.ucdgba.gba.bsf;
+
+import java.util.Collection;
+import java.util.List;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.userprofile.AttributeContext;
+import org.keycloak.userprofile.UserProfileAttributeValidationContext;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.validate.SimpleValidator;
+import org.keycloak.validate.ValidationContext;
+import org.keycloak.validate.ValidationError;
+import org.keycloak.validate.ValidatorConfig;
+
+/**
+ * User-profile validator {@value #ID} for the {@value BsfConfig#IMPI_ATTRIBUTE} and {@value BsfConfig#IMPU_ATTRIBUTE}
+ * attributes: a value another user of the realm holds is refused, so that no write can cut a subscriber off. On the
+ * admin REST API the refusal is a 409 naming the attribute and value (as Keycloak answers a taken user name);
+ * elsewhere it is a form error with message key {@value #MESSAGE}. Add it to both attributes in the realm's user
+ * profile (the demo realm does).
+ */
+public final class UniqueIdentityValidator implements SimpleValidator {
+
+    /** The validator id to name in the user profile. */
+    public static final String ID = "gba-unique-identity";
+    /** Message key of the form error. */
+    public static final String MESSAGE = "gbaIdentityTaken";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public ValidationContext validate(Object input, String inputHint, ValidationContext context,
+                                      ValidatorConfig config) {
+        AttributeContext attribute = UserProfileAttributeValidationContext.from(context).getAttributeContext();
+        KeycloakSession session = context.getSession();
+        UserModel user = attribute.getUser();
+        String name = attribute.getMetadata().getName();
+        for (Object value : values(input)) {
+            if (value == null || value.toString().isBlank()) {
+                continue;
+            }
+            String v = value.toString();
+            if (SubscriberIdentities.heldByAnother(session, session.getContext().getRealm(),
+                    user == null ? null : user.getId(), name, v)) {
+                if (attribute.getContext() == UserProfileContext.USER_API) {
+                    throw SubscriberIdentities.conflict(name, v);
+                }
+                context.addError(new ValidationError(ID, inputHint, MESSAGE, name));
+            }
+        }
+        return context;
+    }
+
+    private static Collection<?> values(Object input) {
+        return input instanceof Collection<?> c ? c : input == null ? List.of() : List.of(input);
+    }
+}
