@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -121,13 +122,37 @@ class ClusterIT {
         assertFalse(nodeA.logText().lines().anyMatch(l -> l.contains("CLIENT_LOGIN") && l.contains(btid)));
     }
 
+    /** A Ua challenge issued by one node is answered on the other, once: the Digest nonce is cluster-wide. */
+    @Test
+    @Order(2)
+    void aUaChallengeIsAnsweredOnTheOtherNodeOnce() throws Exception {
+        DeviceState state = DeviceState.load(null);
+        balancer.routeTo(nodeA.port());
+        Bootstrap bootstrap = device(state).bootstrap();
+        RawUserAgent browser = new RawUserAgent(GbaRefusalsIT.GBA_UA);
+        URI uri = OidcSite.at(balancer.url() + "/realms/operator", "demo-rp", GbaLoginIT.RP_CALLBACK).request()
+                .toURI();
+        HttpResponse<String> challenge = browser.get(uri, null);
+        assertEquals(401, challenge.statusCode());
+        String answer = RawUserAgent.answer(challenge, uri, bootstrap.btid().value(),
+                bootstrap.ksNaf(GbaRefusalsIT.NAF));
+        balancer.routeTo(nodeB.port());
+        HttpResponse<String> ok = browser.get(uri, answer);
+        assertEquals(302, ok.statusCode(), ok.body());
+        assertTrue(ok.headers().firstValue("Location").orElseThrow().startsWith(GbaLoginIT.RP_CALLBACK));
+        balancer.routeTo(nodeA.port());
+        HttpResponse<String> replay = new RawUserAgent(GbaRefusalsIT.GBA_UA).get(uri, answer);
+        assertEquals(401, replay.statusCode(), "the nonce was spent on node B");
+        assertFalse(replay.headers().firstValue("Location").orElse("").contains("code="));
+    }
+
     /**
      * The seed's federation with its steps on both nodes: the slave's request made on node A (its pending
      * RegisterNameIdentifierRequest in the distributed store), the master's login and consent on node A, the
      * master's response handled by the slave on node B. Both sides then hold the link, whichever node is asked.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void aFederationRequestedOnOneNodeIsCompletedOnTheOther() throws Exception {
         balancer.routeTo(nodeA.port());
         RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
@@ -146,9 +171,36 @@ class ClusterIT {
         assertFalse(replay.body().contains("data-result=\"linked\""), "the response is single-use: " + replay.body());
     }
 
+    /**
+     * Node A killed with SIGKILL after the master answered and before the slave read the answer: the slave on node
+     * B completes the federation; each side holds it once, none holds half of it.
+     */
+    @Test
+    @Order(4)
+    void aNodeKilledMidFederation() throws Exception {
+        balancer.routeTo(nodeA.port());
+        JsonNode ended = FederationIT.api("DELETE", FederationIT.slaveApi() + "/federations/master-one",
+                FederationIT.token(nodeA, "ucd-slave", "sam", "sam-password"), null);
+        assertEquals(204, ended.get("status").asInt(), ended.toString());
+        assertEquals(0, FederationIT.masterFederations().size());
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> back = FederationIT.loginAtMaster(browser, FederationIT.startFederation(
+                FederationIT.token(nodeA, "ucd-slave", "sam", "sam-password"), "bob"), "bob", "bob-password");
+        URI toSlave = URI.create(back.headers().firstValue("Location").orElseThrow());
+        nodeA.kill();
+        balancer.routeTo(nodeB.port());
+        HttpResponse<String> result = browser.get(toSlave, null);
+        assertEquals(200, result.statusCode(), result.body());
+        assertTrue(result.body().contains("data-result=\"linked\""), result.body());
+        assertEquals(1, FederationIT.slaveLinks().size());
+        assertEquals(1, FederationIT.masterFederations().size());
+        nodeA.start();
+        awaitClusterOfTwo();
+    }
+
     /** A Ub challenge issued by one node is answered on the other, once: the answer replayed anywhere is stale. */
     @Test
-    @Order(3)
+    @Order(5)
     void aChallengeIsSingleUseAcrossNodes() throws Exception {
         balancer.routeTo(nodeA.port());
         String nonce = UbProbe.nonce(alice.firstRequest(new RawUserAgent("device 3gpp-gba")));
@@ -166,7 +218,7 @@ class ClusterIT {
      * (the challenge has a copy on each node), and the SQN that comes next was never handed out before.
      */
     @Test
-    @Order(4)
+    @Order(6)
     void aNodeKilledMidBootstrap() throws Exception {
         balancer.routeTo(nodeA.port());
         String nonce = UbProbe.nonce(alice.firstRequest(new RawUserAgent("device 3gpp-gba")));
@@ -186,7 +238,7 @@ class ClusterIT {
      * challenge without resynchronising), and a challenge issued before the restart is not answerable after it.
      */
     @Test
-    @Order(5)
+    @Order(7)
     void bothNodesRestarted() throws Exception {
         balancer.routeTo(nodeA.port());
         String before = UbProbe.nonce(alice.firstRequest(new RawUserAgent("device 3gpp-gba")));
@@ -209,7 +261,7 @@ class ClusterIT {
 
     /** PostgreSQL stopped for a few seconds: Ub answers in bounded time with a clear status, then recovers. */
     @Test
-    @Order(6)
+    @Order(8)
     void databaseOutage() throws Exception {
         balancer.routeTo(nodeA.port());
         database.stop();
