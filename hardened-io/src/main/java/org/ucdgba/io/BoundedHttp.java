@@ -46,6 +46,10 @@ public final class BoundedHttp {
             if (e.getCause() instanceof RefusedInput refused) {
                 throw refused;
             }
+            // The request's own timeout may fire first: still a timeout, whichever bound ended the exchange.
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw new IOException(e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             exchange.cancel(true);

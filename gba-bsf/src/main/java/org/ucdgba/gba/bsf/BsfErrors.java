@@ -36,6 +36,14 @@ final class BsfErrors {
     private BsfErrors() {
     }
 
+    /** 503 with {@code Retry-After}: the database is out of reach or busy; the caller may try again. */
+    static Response unavailable(String error, long retryAfterSeconds) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", Long.toString(retryAfterSeconds))
+                .entity(Map.of("error", error, "error_description", "try again shortly"))
+                .build();
+    }
+
     /** 429 with {@code Retry-After}: the caller's budget for this window is spent. */
     static Response throttled(String error, long retryAfterSeconds) {
         return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)

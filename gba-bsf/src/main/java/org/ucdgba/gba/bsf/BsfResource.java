@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.persistence.PersistenceException;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -71,10 +70,7 @@ public final class BsfResource {
             session.getTransactionManager().setRollbackOnly();
             LOG.warnf("BSF of realm %s unavailable: %s", session.getContext().getRealm().getName(),
                     e.getClass().getSimpleName());
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", BsfErrors.UNAVAILABLE, "error_description", "try again shortly"))
-                    .build();
+            return BsfErrors.unavailable(BsfErrors.UNAVAILABLE, 5);
         }
     }
 

@@ -28,10 +28,10 @@ final class SubscriberSqn {
     }
 
     /**
-     * Applies {@code step} to SQN_HE as stored now and stores the result, which is returned once committed; empty
-     * when the credential was removed or made unusable since the subscriber was read.
+     * Applies {@code step} to SQN_HE as stored now and stores the result; returns the credential as committed (K,
+     * OPc, AMF and the new SQN), empty when it was removed or made unusable since the subscriber was read.
      */
-    static Optional<Sqn> advance(KeycloakSession session, Subscriber subscriber, UnaryOperator<Sqn> step) {
+    static Optional<AkaCredentialModel> advance(KeycloakSession session, Subscriber subscriber, UnaryOperator<Sqn> step) {
         String realmId = session.getContext().getRealm().getId();
         String userId = subscriber.user().getId();
         String credentialId = subscriber.stored().getId();
@@ -53,10 +53,9 @@ final class SubscriberSqn {
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-            Sqn next = step.apply(current.sqn());
-            current.setSqn(next);
+            current.setSqn(step.apply(current.sqn()));
             user.credentialManager().updateStoredCredential(current);
-            return Optional.of(next);
+            return Optional.of(current);
         });
     }
 

@@ -123,19 +123,20 @@ final class UbEndpoint {
     }
 
     private Response challenge(Subscriber subscriber, UnaryOperator<Sqn> step, boolean stale) {
-        Optional<Sqn> sqn;
+        Optional<AkaCredentialModel> advanced;
         try {
-            sqn = SubscriberSqn.advance(session, subscriber, step);
+            advanced = SubscriberSqn.advance(session, subscriber, step);
         } catch (PersistenceException | ModelException e) {
             event.user(subscriber.user()).error(BsfErrors.BUSY);
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
+            return BsfErrors.unavailable(BsfErrors.BUSY, 1);
         }
-        if (sqn.isEmpty()) {
+        if (advanced.isEmpty()) {
             event.user(subscriber.user()).error(BsfErrors.UNUSABLE_CREDENTIAL);
             return decoy(subscriber.impi(), stale);
         }
-        AkaCredentialModel aka = subscriber.aka();
-        AuthenticationVector av = new AkaNetwork(aka.milenage()).vector(random(16), sqn.get(), aka.amf());
+        // K, OPc, AMF and the new SQN as locked and committed, never a mix with an older read of the credential.
+        AkaCredentialModel aka = advanced.get();
+        AuthenticationVector av = new AkaNetwork(aka.milenage()).vector(random(16), aka.sqn(), aka.amf());
         return issue(new UbChallenge(subscriber.user().getId(), subscriber.impi(), av.rand(), av.xres(), av.ck(),
                 av.ik()), av.autn(), stale);
     }
