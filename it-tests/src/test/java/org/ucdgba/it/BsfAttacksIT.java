@@ -277,34 +277,67 @@ class BsfAttacksIT {
         Bootstrap b = new Device(new SoftwareIsim(impi("guessed"), K, OPC, new Sqn(0)), DeviceState.load(null), ub(),
                 UaSecurityProtocolId.HTTP_DIGEST, Duration.ofSeconds(10)).bootstrap();
         byte[] wrongKey = new byte[32];
+        withBruteForceProtection(userId, () -> {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(403, uaLogin(b, wrongKey).statusCode());
+            }
+            awaitLocked(userId);
+            HttpResponse<String> locked = uaLogin(b, b.ksNaf(GbaRefusalsIT.NAF));
+            assertEquals(403, locked.statusCode());
+            assertFalse(locked.headers().firstValue("Location").orElse("").contains("code="));
+            assertTrue(errorEvent("LOGIN_ERROR", "user_temporarily_disabled"));
+        });
+    }
+
+    /**
+     * Ub side of the same rule: a subscriber's wrong answers count in the brute-force detector, and a locked
+     * subscriber gets decoys (its card finds that the AUTN is not from its home network), nothing else.
+     */
+    @Test
+    void wrongUbAnswersReachTheBruteForceDetector() throws Exception {
+        String userId = subscriber("ublocked");
+        UbProbe probe = new UbProbe(ub(), impi("ublocked"), K, OPC);
+        RawUserAgent attacker = new RawUserAgent("attacker 3gpp-gba");
+        withBruteForceProtection(userId, () -> {
+            for (int i = 0; i < 3; i++) {
+                String nonce = UbProbe.nonce(probe.firstRequest(attacker));
+                assertEquals(403, probe.answer(attacker, nonce, new byte[8], null).statusCode());
+            }
+            awaitLocked(userId);
+            String nonce = UbProbe.nonce(probe.firstRequest(new RawUserAgent("device 3gpp-gba")));
+            assertInstanceOf(AkaResult.MacFailure.class, probe.card(nonce), "a decoy, not the home network's");
+            assertTrue(errorEvent("LOGIN_ERROR", "user_temporarily_disabled"));
+        });
+    }
+
+    /** Runs {@code body} with the realm's brute-force detection on (lock after 3 failures), then undoes both. */
+    private static void withBruteForceProtection(String userId, ThrowingRunnable body) throws Exception {
         ObjectNode realm = (ObjectNode) keycloak.admin("operator");
         ObjectNode saved = realm.deepCopy();
         realm.put("bruteForceProtected", true).put("failureFactor", 3).put("waitIncrementSeconds", 300)
                 .put("maxFailureWaitSeconds", 900).put("permanentLockout", false);
         keycloak.adminPut("operator", realm);
         try {
-            for (int i = 0; i < 3; i++) {
-                assertEquals(403, uaLogin(b, wrongKey).statusCode());
-            }
-            JsonNode status = null;
-            for (int i = 0; i < 50; i++) {
-                status = keycloak.admin("operator/attack-detection/brute-force/users/" + userId);
-                if (status.path("disabled").asBoolean()) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
-            // Failures within a second count as a quick-login attack, so the lock may come before the third.
-            assertTrue(status.path("numFailures").asInt() >= 2, status.toString());
-            assertTrue(status.path("disabled").asBoolean(), status.toString());
-            HttpResponse<String> locked = uaLogin(b, b.ksNaf(GbaRefusalsIT.NAF));
-            assertEquals(403, locked.statusCode());
-            assertFalse(locked.headers().firstValue("Location").orElse("").contains("code="));
-            assertTrue(errorEvent("LOGIN_ERROR", "user_temporarily_disabled"));
+            body.run();
         } finally {
             keycloak.adminSend("DELETE", "operator/attack-detection/brute-force/users/" + userId, null);
             keycloak.adminPut("operator", saved);
         }
+    }
+
+    /** Waits for the detector (it counts in the background) to lock the user, and checks that it counted. */
+    private static void awaitLocked(String userId) throws Exception {
+        JsonNode status = null;
+        for (int i = 0; i < 50; i++) {
+            status = keycloak.admin("operator/attack-detection/brute-force/users/" + userId);
+            if (status.path("disabled").asBoolean()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        // Failures within a second count as a quick-login attack, so the lock may come before the third.
+        assertTrue(status.path("numFailures").asInt() >= 2, status.toString());
+        assertTrue(status.path("disabled").asBoolean(), status.toString());
     }
 
     private static HttpResponse<String> uaLogin(Bootstrap b, byte[] ksNaf) throws Exception {

@@ -1,30 +1,25 @@
 package org.ucdgba.gba.bsf;
 
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
-import org.ucdgba.gba.core.Milenage;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.ucdgba.gba.core.aka.AkaNetwork;
-import org.ucdgba.gba.core.aka.AuthenticationVector;
 import org.ucdgba.gba.core.aka.Sqn;
 import org.ucdgba.gba.core.bootstrap.BTid;
 import org.ucdgba.gba.core.bootstrap.BootstrappingInfo;
-import org.ucdgba.gba.core.digest.AkaNonce;
 import org.ucdgba.gba.core.digest.DigestAlgorithm;
 import org.ucdgba.gba.core.digest.DigestCalculator;
 import org.ucdgba.gba.core.digest.DigestException;
@@ -37,35 +32,33 @@ import org.ucdgba.gba.core.kdf.GbaKdf;
  * The BSF's side of Ub (TS 24.109 clause 4, TS 33.220 clause 4.5.2): HTTP Digest AKA with algorithm AKAv1-MD5 and
  * qop auth-int (RFC 3310). A request naming the IMPI gets a 401 with nonce = base64(RAND || AUTN || server data);
  * the answer with RES gets a 200 with the BootstrappingInfo and an {@code Authentication-Info} rspauth; an answer
- * with {@code auts} resynchronises SQN and gets a fresh challenge. Challenges and wrong answers are bounded per
- * IMPI and window ({@link AttemptBudget}); past a bound the IMPI gets 429. One instance per request.
+ * with {@code auts} resynchronises SQN and gets a fresh challenge ({@link UbChallenges} issues them). Wrong answers
+ * are bounded per IMPI and window ({@link AttemptBudget}); past the bound the IMPI gets 429. One instance per
+ * request.
  */
 final class UbEndpoint {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DigestCalculator MD5 = new DigestCalculator(DigestAlgorithm.AKAV1_MD5);
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final BsfConfig config;
     private final BsfStore store;
-    private final AttemptBudget challenges;
+    private final UbChallenges challenges;
     private final AttemptBudget failures;
     private final EventBuilder event;
-    private final long started = System.nanoTime();
 
     UbEndpoint(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.config = new BsfConfig(realm, session.getContext().getUri().getBaseUri().getHost());
         this.store = new BsfStore(session, realm.getId());
-        this.challenges = new AttemptBudget(session.singleUseObjects(), "ub-challenges", realm.getId(),
-                config.ubChallenges(), config.throttleWindow());
         this.failures = new AttemptBudget(session.singleUseObjects(), "ub-failures", realm.getId(),
                 config.ubFailures(), config.throttleWindow());
         this.event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.LOGIN)
                 .detail(Details.AUTH_METHOD, "gba-ub");
+        this.challenges = new UbChallenges(session, config, store, event, System.nanoTime());
     }
 
     Response handle(String method, byte[] body) {
@@ -84,16 +77,16 @@ final class UbEndpoint {
         event.detail(Details.USERNAME, impi);
         // Known and unknown IMPIs are throttled alike, so a 429 tells nothing about the subscription.
         if (failures.exhausted(impi)) {
-            return throttled(failures);
+            return challenges.throttled(failures);
         }
         String nonce = authorization.get("nonce");
         if (nonce == null || nonce.isEmpty()) {
-            return challenge(impi, false);
+            return challenges.challenge(impi, false);
         }
         Optional<UbChallenge> pending = store.takeChallenge(impi, nonce);
         if (pending.isEmpty()) {
             // Unknown, expired or already answered nonce: a fresh challenge, marked stale (RFC 7616 clause 3.3).
-            return challenge(impi, true);
+            return challenges.challenge(impi, true);
         }
         try {
             return answer(pending.get(), authorization, method, body);
@@ -101,92 +94,6 @@ final class UbEndpoint {
             event.error(BsfErrors.MALFORMED_REQUEST);
             return BsfErrors.json(Response.Status.BAD_REQUEST, BsfErrors.MALFORMED_REQUEST, e.getMessage());
         }
-    }
-
-    /**
-     * Step 2 of TS 33.220 clause 4.5.2: a 401 with a vector of its own for every request, its SQN taken from the
-     * subscriber's counter under a row lock. An IMPI without a usable subscription gets a decoy challenge that is
-     * built, stored and later refused like a real one, so neither status, headers nor nonce behaviour tell which
-     * IMPIs exist. Each challenge spends one of the IMPI's budget for the window.
-     */
-    private Response challenge(String impi, boolean stale) {
-        if (!challenges.spend(impi)) {
-            return throttled(challenges);
-        }
-        Subscriber.Lookup lookup = Subscriber.byImpi(session, realm, impi);
-        if (lookup.found().isEmpty()) {
-            event.error(lookup.error());
-            SubscriberSqn.decoy(session);
-            return decoy(impi, stale);
-        }
-        return challenge(lookup.subscriber(), Sqn::next, stale);
-    }
-
-    private Response challenge(Subscriber subscriber, UnaryOperator<Sqn> step, boolean stale) {
-        Optional<AkaCredentialModel> advanced;
-        try {
-            advanced = SubscriberSqn.advance(session, subscriber, step);
-        } catch (PersistenceException | ModelException e) {
-            event.user(subscriber.user()).error(BsfErrors.BUSY);
-            return BsfErrors.unavailable(BsfErrors.BUSY, 1);
-        }
-        if (advanced.isEmpty()) {
-            event.user(subscriber.user()).error(BsfErrors.UNUSABLE_CREDENTIAL);
-            return decoy(subscriber.impi(), stale);
-        }
-        // K, OPc, AMF and the new SQN as locked and committed, never a mix with an older read of the credential.
-        AkaCredentialModel aka = advanced.get();
-        AuthenticationVector av = new AkaNetwork(aka.milenage()).vector(random(16), aka.sqn(), aka.amf());
-        return issue(new UbChallenge(subscriber.user().getId(), subscriber.impi(), av.rand(), av.xres(), av.ck(),
-                av.ik()), av.autn(), stale);
-    }
-
-    /** The same work as a real challenge, with a key nobody holds: no answer to it can verify. */
-    private Response decoy(String impi, boolean stale) {
-        AuthenticationVector av = new AkaNetwork(Milenage.withOpc(random(16), random(16)))
-                .vector(random(16), new Sqn(0).next(), config.decoyAmf());
-        return issue(new UbChallenge(null, impi, av.rand(), av.xres(), av.ck(), av.ik()), av.autn(), stale);
-    }
-
-    private Response issue(UbChallenge challenge, byte[] autn, boolean stale) {
-        String nonce = new AkaNonce(challenge.rand(), autn, random(16)).encode();
-        store.putChallenge(challenge.impi(), nonce, challenge, config.challengeLifetime());
-        awaitFloor();
-        return unauthorized(nonce, stale);
-    }
-
-    /**
-     * Holds a challenge back until {@link BsfConfig#CHALLENGE_FLOOR} after the request arrived, so that a real
-     * challenge (one more database write) and a decoy leave at the same time whenever both are done by then.
-     */
-    private void awaitFloor() {
-        long left = started + config.challengeFloor().toNanos() - System.nanoTime();
-        if (left > 0) {
-            try {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private Response throttled(AttemptBudget budget) {
-        event.error(BsfErrors.UB_THROTTLED);
-        return BsfErrors.throttled(BsfErrors.UB_THROTTLED, budget.retryAfterSeconds());
-    }
-
-    private Response unauthorized(String nonce, boolean stale) {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("realm", config.domain());
-        d.put("nonce", nonce);
-        d.put("algorithm", DigestAlgorithm.AKAV1_MD5.token());
-        d.put("qop", DigestCalculator.AUTH_INT);
-        if (stale) {
-            d.put("stale", "true");
-        }
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, DigestHeader.of(d).formatChallenge())
-                .build();
     }
 
     private Response answer(UbChallenge pending, DigestHeader authorization, String method, byte[] body) {
@@ -215,9 +122,22 @@ final class UbEndpoint {
         failures.spend(pending.impi());
         if (!pending.decoy()) {
             event.user(pending.userId());
+            countFailure(pending.userId());
         }
         event.error(error);
         return BsfErrors.json(Response.Status.FORBIDDEN, error, description);
+    }
+
+    /**
+     * A subscriber's wrong answer also counts in Keycloak's brute-force detector, as a wrong password does (no
+     * credential category: the detector then counts every failure); a locked subscriber gets only decoys.
+     */
+    private void countFailure(String userId) {
+        UserModel user = realm.isBruteForceProtected() ? session.users().getUserById(realm, userId) : null;
+        if (user != null) {
+            session.getProvider(BruteForceProtector.class).failedLogin(realm, user,
+                    session.getContext().getConnection(), session.getContext().getUri(), null);
+        }
     }
 
     /**
@@ -236,7 +156,7 @@ final class UbEndpoint {
             return wrongAnswer(pending, BsfErrors.INVALID_AUTS, "AUTS does not verify");
         }
         Sqn ms = sqnMs.get();
-        return challenge(subscriber, he -> Sqn.afterResynchronisation(he, ms).next(), false);
+        return challenges.challenge(subscriber, he -> Sqn.afterResynchronisation(he, ms).next(), false);
     }
 
     /** Steps 5 to 7 of TS 33.220 clause 4.5.2: Ks, B-TID and the 200 OK with BootstrappingInfo. */
@@ -277,9 +197,4 @@ final class UbEndpoint {
                 a.require("nc"), a.require("cnonce"));
     }
 
-    private static byte[] random(int octets) {
-        byte[] b = new byte[octets];
-        RANDOM.nextBytes(b);
-        return b;
-    }
 }

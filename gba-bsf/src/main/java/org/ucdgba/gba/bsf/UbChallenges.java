@@ -1,0 +1,149 @@
+package org.ucdgba.gba.bsf;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.ucdgba.gba.core.Milenage;
+import org.ucdgba.gba.core.aka.AkaNetwork;
+import org.ucdgba.gba.core.aka.AuthenticationVector;
+import org.ucdgba.gba.core.aka.Sqn;
+import org.ucdgba.gba.core.digest.AkaNonce;
+import org.ucdgba.gba.core.digest.DigestAlgorithm;
+import org.ucdgba.gba.core.digest.DigestCalculator;
+import org.ucdgba.gba.core.digest.DigestHeader;
+
+/**
+ * The BSF's Ub challenges (TS 33.220 clause 4.5.2 step 2, TS 24.109 clause 4.2): a vector of its own for every
+ * request, real for a subscriber and a decoy otherwise (no subscription, or a user locked by Keycloak's brute-force
+ * detector), each spending one of the IMPI's budget, stored under its
+ * nonce and sent no sooner than the floor after the request arrived. One instance per request.
+ */
+final class UbChallenges {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeycloakSession session;
+    private final BsfConfig config;
+    private final BsfStore store;
+    private final AttemptBudget budget;
+    private final EventBuilder event;
+    private final long started;
+
+    UbChallenges(KeycloakSession session, BsfConfig config, BsfStore store, EventBuilder event, long started) {
+        this.session = session;
+        this.config = config;
+        this.store = store;
+        this.budget = new AttemptBudget(session.singleUseObjects(), "ub-challenges",
+                session.getContext().getRealm().getId(), config.ubChallenges(), config.throttleWindow());
+        this.event = event;
+        this.started = started;
+    }
+
+    /**
+     * Step 2 of TS 33.220 clause 4.5.2: a 401 with a vector of its own for every request, its SQN taken from the
+     * subscriber's counter under a row lock. An IMPI without a usable subscription gets a decoy challenge that is
+     * built, stored and later refused like a real one, so neither status, headers nor nonce behaviour tell which
+     * IMPIs exist. Each challenge spends one of the IMPI's budget for the window.
+     */
+    Response challenge(String impi, boolean stale) {
+        if (!budget.spend(impi)) {
+            return throttled(budget);
+        }
+        Subscriber.Lookup lookup = Subscriber.byImpi(session, session.getContext().getRealm(), impi);
+        // A subscriber locked by Keycloak's brute-force detector gets a decoy too: nothing tells it apart.
+        String refusal = lookup.found().map(s -> AuthenticatorUtils.getDisabledByBruteForceEventError(
+                session.getProvider(BruteForceProtector.class), session, session.getContext().getRealm(),
+                s.user())).orElse(lookup.error());
+        if (refusal != null) {
+            lookup.found().ifPresent(s -> event.user(s.user()));
+            event.error(refusal);
+            SubscriberSqn.decoy(session);
+            return decoy(impi, stale);
+        }
+        return challenge(lookup.subscriber(), Sqn::next, stale);
+    }
+
+    /** A challenge for a known subscriber, its SQN from {@code step} applied to SQN_HE (a resynchronisation's). */
+    Response challenge(Subscriber subscriber, UnaryOperator<Sqn> step, boolean stale) {
+        Optional<AkaCredentialModel> advanced;
+        try {
+            advanced = SubscriberSqn.advance(session, subscriber, step);
+        } catch (PersistenceException | ModelException e) {
+            event.user(subscriber.user()).error(BsfErrors.BUSY);
+            return BsfErrors.unavailable(BsfErrors.BUSY, 1);
+        }
+        if (advanced.isEmpty()) {
+            event.user(subscriber.user()).error(BsfErrors.UNUSABLE_CREDENTIAL);
+            return decoy(subscriber.impi(), stale);
+        }
+        // K, OPc, AMF and the new SQN as locked and committed, never a mix with an older read of the credential.
+        AkaCredentialModel aka = advanced.get();
+        AuthenticationVector av = new AkaNetwork(aka.milenage()).vector(random(16), aka.sqn(), aka.amf());
+        return issue(new UbChallenge(subscriber.user().getId(), subscriber.impi(), av.rand(), av.xres(), av.ck(),
+                av.ik()), av.autn(), stale);
+    }
+
+    /** The same work as a real challenge, with a key nobody holds: no answer to it can verify. */
+    private Response decoy(String impi, boolean stale) {
+        AuthenticationVector av = new AkaNetwork(Milenage.withOpc(random(16), random(16)))
+                .vector(random(16), new Sqn(0).next(), config.decoyAmf());
+        return issue(new UbChallenge(null, impi, av.rand(), av.xres(), av.ck(), av.ik()), av.autn(), stale);
+    }
+
+    private Response issue(UbChallenge challenge, byte[] autn, boolean stale) {
+        String nonce = new AkaNonce(challenge.rand(), autn, random(16)).encode();
+        store.putChallenge(challenge.impi(), nonce, challenge, config.challengeLifetime());
+        awaitFloor();
+        return unauthorized(nonce, stale);
+    }
+
+    /**
+     * Holds a challenge back until {@link BsfConfig#CHALLENGE_FLOOR} after the request arrived, so that a real
+     * challenge (one more database write) and a decoy leave at the same time whenever both are done by then.
+     */
+    private void awaitFloor() {
+        long left = started + config.challengeFloor().toNanos() - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    Response throttled(AttemptBudget budget) {
+        event.error(BsfErrors.UB_THROTTLED);
+        return BsfErrors.throttled(BsfErrors.UB_THROTTLED, budget.retryAfterSeconds());
+    }
+
+    private Response unauthorized(String nonce, boolean stale) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("realm", config.domain());
+        d.put("nonce", nonce);
+        d.put("algorithm", DigestAlgorithm.AKAV1_MD5.token());
+        d.put("qop", DigestCalculator.AUTH_INT);
+        if (stale) {
+            d.put("stale", "true");
+        }
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, DigestHeader.of(d).formatChallenge())
+                .build();
+    }
+
+    private static byte[] random(int octets) {
+        byte[] b = new byte[octets];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}
