@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,12 +83,11 @@ class GbaLoginIT {
         DeviceState state = DeviceState.load(null);
         TestSubscriber.device(keycloak, state, TestSubscriber.K).bootstrap();
         OidcSite login = OidcSite.of(keycloak, "naf-slow-bsf", "rp-slow-bsf", "https://slow.example/callback");
-        long t0 = System.nanoTime();
         GbaClientException e = assertThrows(GbaClientException.class, () -> TestSubscriber.device(keycloak, state, TestSubscriber.K)
                 .login(login.request().toURI(), u -> u.toString().startsWith("https://slow.example/")));
         assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
         assertTrue(e.getMessage().contains("SIM sign-in is not available right now"), e.getMessage());
-        assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 30, "bounded by the Zn timeout");
+        // Bounded without a timing assertion: the device gives up after 10 s, so the 503 page came before that.
         assertTrue(keycloak.events("naf-slow-bsf", "LOGIN_ERROR").stream()
                 .anyMatch(ev -> "gba_bsf_unavailable".equals(ev.path("error").asText())));
     }
