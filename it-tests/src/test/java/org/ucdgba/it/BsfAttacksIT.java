@@ -205,6 +205,7 @@ class BsfAttacksIT {
         subscriber("known");
         RawUserAgent agent = new RawUserAgent("prober 3gpp-gba");
         List<String> bodies = new ArrayList<>();
+        List<String> autsBodies = new ArrayList<>();
         for (String name : List.of("known", "never-provisioned")) {
             UbProbe probe = new UbProbe(ub(), impi(name), K, OPC);
             HttpResponse<String> first = probe.firstRequest(agent);
@@ -221,8 +222,13 @@ class BsfAttacksIT {
             HttpResponse<String> wrong = probe.answer(agent, UbProbe.nonce(first), new byte[8], null);
             assertEquals(403, wrong.statusCode());
             bodies.add(wrong.body());
+            // With auts the Digest password is empty, so anyone can answer this far: refused alike too.
+            HttpResponse<String> auts = probe.answer(agent, UbProbe.nonce(second), new byte[0], new byte[14]);
+            assertEquals(403, auts.statusCode());
+            autsBodies.add(auts.body());
         }
         assertEquals(bodies.get(0), bodies.get(1), "one refusal for both");
+        assertEquals(autsBodies.get(0), autsBodies.get(1), "one refusal of a forged AUTS for both");
         assertTrue(errorEvent("LOGIN_ERROR", "gba_unknown_subscriber"), "the operator still sees which it was");
     }
 

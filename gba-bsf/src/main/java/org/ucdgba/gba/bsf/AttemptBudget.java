@@ -33,8 +33,11 @@ final class AttemptBudget {
         return store.contains(slot(currentWindow(), limit - 1, subject));
     }
 
-    /** Takes a slot of the current window; false when none was left. */
+    /** Takes a slot of the current window; false when none was left (one look-up, then). */
     boolean spend(String... subject) {
+        if (exhausted(subject)) {
+            return false;
+        }
         long w = currentWindow();
         for (int i = 0; i < limit; i++) {
             if (store.putIfAbsent(slot(w, i, subject), window.toSeconds())) {

@@ -26,6 +26,8 @@ final class BsfErrors {
     static final String ZN_THROTTLED = "gba_zn_throttled";
     /** The database cannot be reached: the device may retry. */
     static final String UNAVAILABLE = "gba_unavailable";
+    /** The {@code Retry-After} of {@link #UNAVAILABLE}. */
+    static final long UNAVAILABLE_RETRY_SECONDS = 5;
     /** The subscriber's SQN row stayed locked by concurrent requests: the device may retry. */
     static final String BUSY = "gba_busy";
     static final String INVALID_RESPONSE = "gba_invalid_response";

@@ -70,7 +70,7 @@ public final class BsfResource {
             session.getTransactionManager().setRollbackOnly();
             LOG.warnf("BSF of realm %s unavailable: %s", session.getContext().getRealm().getName(),
                     e.getClass().getSimpleName());
-            return BsfErrors.unavailable(BsfErrors.UNAVAILABLE, 5);
+            return BsfErrors.unavailable(BsfErrors.UNAVAILABLE, BsfErrors.UNAVAILABLE_RETRY_SECONDS);
         }
     }
 

@@ -8,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.ucdgba.gba.core.Milenage;
 import org.ucdgba.gba.core.aka.AkaNetwork;
 import org.ucdgba.gba.core.aka.AuthenticationVector;
@@ -51,26 +49,29 @@ final class UbChallenges {
 
     /**
      * Step 2 of TS 33.220 clause 4.5.2: a 401 with a vector of its own for every request, its SQN taken from the
-     * subscriber's counter under a row lock. An IMPI without a usable subscription gets a decoy challenge that is
-     * built, stored and later refused like a real one, so neither status, headers nor nonce behaviour tell which
-     * IMPIs exist. Each challenge spends one of the IMPI's budget for the window.
+     * subscriber's counter under a row lock. An IMPI without a usable subscription, or whose user Keycloak's
+     * brute-force detector has locked, gets a decoy challenge that is built, stored and later refused like a real
+     * one, so neither status, headers, nonce behaviour nor timing tell which IMPIs exist. Each challenge spends
+     * one of the IMPI's budget for the window.
      */
     Response challenge(String impi, boolean stale) {
         if (!budget.spend(impi)) {
             return throttled(budget);
         }
-        Subscriber.Lookup lookup = Subscriber.byImpi(session, session.getContext().getRealm(), impi);
-        // A subscriber locked by Keycloak's brute-force detector gets a decoy too: nothing tells it apart.
-        String refusal = lookup.found().map(s -> AuthenticatorUtils.getDisabledByBruteForceEventError(
-                session.getProvider(BruteForceProtector.class), session, session.getContext().getRealm(),
-                s.user())).orElse(lookup.error());
-        if (refusal != null) {
-            lookup.found().ifPresent(s -> event.user(s.user()));
-            event.error(refusal);
-            SubscriberSqn.decoy(session);
+        SubscriberSqn.Step step;
+        try {
+            step = SubscriberSqn.forImpi(session, impi);
+        } catch (PersistenceException | ModelException e) {
+            return busy(null);
+        }
+        if (step.refusal() != null) {
+            if (step.userId() != null) {
+                event.user(step.userId());
+            }
+            event.error(step.refusal());
             return decoy(impi, stale);
         }
-        return challenge(lookup.subscriber(), Sqn::next, stale);
+        return issue(step.userId(), impi, step.aka(), stale);
     }
 
     /** A challenge for a known subscriber, its SQN from {@code step} applied to SQN_HE (a resynchronisation's). */
@@ -79,18 +80,28 @@ final class UbChallenges {
         try {
             advanced = SubscriberSqn.advance(session, subscriber, step);
         } catch (PersistenceException | ModelException e) {
-            event.user(subscriber.user()).error(BsfErrors.BUSY);
-            return BsfErrors.unavailable(BsfErrors.BUSY, 1);
+            return busy(subscriber.user().getId());
         }
         if (advanced.isEmpty()) {
             event.user(subscriber.user()).error(BsfErrors.UNUSABLE_CREDENTIAL);
             return decoy(subscriber.impi(), stale);
         }
-        // K, OPc, AMF and the new SQN as locked and committed, never a mix with an older read of the credential.
-        AkaCredentialModel aka = advanced.get();
+        return issue(subscriber.user().getId(), subscriber.impi(), advanced.get(), stale);
+    }
+
+    /** K, OPc, AMF and the new SQN as locked and committed, never a mix with an older read of the credential. */
+    private Response issue(String userId, String impi, AkaCredentialModel aka, boolean stale) {
         AuthenticationVector av = new AkaNetwork(aka.milenage()).vector(random(16), aka.sqn(), aka.amf());
-        return issue(new UbChallenge(subscriber.user().getId(), subscriber.impi(), av.rand(), av.xres(), av.ck(),
-                av.ik()), av.autn(), stale);
+        return issue(new UbChallenge(userId, impi, av.rand(), av.xres(), av.ck(), av.ik()), av.autn(), stale);
+    }
+
+    /** The SQN row stayed locked or the database is out of reach: the same 503 as any database outage. */
+    private Response busy(String userId) {
+        if (userId != null) {
+            event.user(userId);
+        }
+        event.error(BsfErrors.BUSY);
+        return BsfErrors.unavailable(BsfErrors.UNAVAILABLE, BsfErrors.UNAVAILABLE_RETRY_SECONDS);
     }
 
     /** The same work as a real challenge, with a key nobody holds: no answer to it can verify. */
@@ -108,10 +119,11 @@ final class UbChallenges {
     }
 
     /**
-     * Holds a challenge back until {@link BsfConfig#CHALLENGE_FLOOR} after the request arrived, so that a real
-     * challenge (one more database write) and a decoy leave at the same time whenever both are done by then.
+     * Holds a challenge, or the refusal of an answer, back until {@link BsfConfig#CHALLENGE_FLOOR} after the
+     * request arrived, so that real ones (one more database write) and decoys leave at the same time whenever both
+     * are done by then.
      */
-    private void awaitFloor() {
+    void awaitFloor() {
         long left = started + config.challengeFloor().toNanos() - System.nanoTime();
         if (left > 0) {
             try {

@@ -101,9 +101,13 @@ final class UbEndpoint {
         byte[] password = auts == null ? pending.xres() : new byte[0];
         DigestInput input = input(authorization, password);
         if (!config.domain().equals(input.realm())
-                || !DigestCalculator.matches(MD5.response(input, method, body), authorization.get("response"))
-                || pending.decoy()) {
+                || !DigestCalculator.matches(MD5.response(input, method, body), authorization.get("response"))) {
             return wrongAnswer(pending, BsfErrors.INVALID_RESPONSE, "the Digest AKA response does not verify");
+        }
+        if (pending.decoy()) {
+            // With auts the Digest password is empty, so anyone can get this far: refuse as a real AUTS is refused.
+            return auts != null ? wrongAnswer(pending, BsfErrors.INVALID_AUTS, "AUTS does not verify")
+                    : wrongAnswer(pending, BsfErrors.INVALID_RESPONSE, "the Digest AKA response does not verify");
         }
         Subscriber.Lookup lookup = Subscriber.byImpi(session, realm, pending.impi());
         if (lookup.found().filter(s -> s.user().getId().equals(pending.userId())).isEmpty()) {
@@ -117,7 +121,10 @@ final class UbEndpoint {
         return bootstrapped(lookup.subscriber(), pending, input);
     }
 
-    /** A wrong RES or AUTS: spends one of the IMPI's failures for the window and says only that it failed. */
+    /**
+     * A wrong RES or AUTS: spends one of the IMPI's failures for the window, says only that it failed, and leaves
+     * no sooner than the floor, whether the challenge was real or a decoy.
+     */
     private Response wrongAnswer(UbChallenge pending, String error, String description) {
         failures.spend(pending.impi());
         if (!pending.decoy()) {
@@ -125,6 +132,7 @@ final class UbEndpoint {
             countFailure(pending.userId());
         }
         event.error(error);
+        challenges.awaitFloor();
         return BsfErrors.json(Response.Status.FORBIDDEN, error, description);
     }
 
@@ -174,6 +182,10 @@ final class UbEndpoint {
         info.put("rspauth", MD5.rspauth(input, xml));
         info.put("cnonce", input.cnonce());
         info.put("nc", input.nc());
+        if (realm.isBruteForceProtected()) {
+            session.getProvider(BruteForceProtector.class).successfulLogin(realm, subscriber.user(),
+                    session.getContext().getConnection(), session.getContext().getUri(), null);
+        }
         event.user(subscriber.user()).detail("btid", btid.value()).success();
         return Response.ok(xml, BootstrappingInfo.MEDIA_TYPE)
                 .header("Authentication-Info", DigestHeader.of(info).formatDirectives())
