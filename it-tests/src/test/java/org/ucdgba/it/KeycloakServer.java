@@ -45,13 +45,13 @@ public final class KeycloakServer implements AutoCloseable {
     private String publicUrl;
     private Process process;
 
-    private KeycloakServer(String name, Path home, String host, int port, int managementPort) {
+    private KeycloakServer(String name, Path home, String host, int port, int managementPort, int clusterPort) {
         this.name = name;
         this.home = home;
         this.host = host;
         this.port = port;
         this.managementPort = managementPort;
-        this.clusterPort = freePortOrZero();
+        this.clusterPort = clusterPort;
         this.log = Path.of(System.getProperty("logs.dir", "target/keycloak-logs")).resolve(name + ".log");
     }
 
@@ -77,7 +77,7 @@ public final class KeycloakServer implements AutoCloseable {
                         StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
-        KeycloakServer server = new KeycloakServer(name, home, host, freePort(), freePort());
+        KeycloakServer server = new KeycloakServer(name, home, host, freePort(), freePort(), freePort());
         // A fresh database each time: realms are imported from the templates, never left over from a last run.
         deleteTree(home.resolve("data"));
         Path imports = home.resolve("data/import");
@@ -303,14 +303,6 @@ public final class KeycloakServer implements AutoCloseable {
 
     private String hostAddress() {
         return "localhost".equals(host) ? "127.0.0.1" : host;
-    }
-
-    private static int freePortOrZero() {
-        try {
-            return freePort();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static int freePort() throws IOException {
