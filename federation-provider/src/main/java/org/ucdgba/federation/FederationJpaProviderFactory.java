@@ -91,12 +91,10 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
             if (self == null) {
                 LOG.warnf("user %s of realm %s removed outside a request: %s is not told", userId, realm.getName(),
                         f.getPartnerId());
-            } else if (master) {
-                TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), Profile.FEDTERM_IDP_SOAP,
-                        NameIdentifier.federated(f.getPartnerNameId(), f.getPartnerId()));
             } else {
-                TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), Profile.FEDTERM_SP_SOAP,
-                        NameIdentifier.federated(f.getLocalNameId(), self));
+                // Named as the partner issued it, as peers expect.
+                TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), master ? Profile.FEDTERM_IDP_SOAP
+                        : Profile.FEDTERM_SP_SOAP, NameIdentifier.federated(f.getPartnerNameId(), f.getPartnerId()));
             }
         }
         store.removeUser(userId);
@@ -105,7 +103,7 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
     /** This realm's ProviderID as a master or as a slave, from the request's URL; null outside a request. */
     private static String requestProviderId(KeycloakSession session, RealmModel realm, boolean master) {
         try {
-            return master ? MasterProtocol.providerId(session, realm) : SlaveResource.providerId(session, realm);
+            return master ? MasterService.providerId(session, realm) : SlaveService.providerId(session, realm);
         } catch (RuntimeException e) {
             // Keycloak's context has no request URL outside a request (it throws rather than answering null).
             return null;

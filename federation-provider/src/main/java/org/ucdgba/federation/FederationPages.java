@@ -1,6 +1,10 @@
 package org.ucdgba.federation;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 
@@ -41,6 +45,20 @@ final class FederationPages {
                 + "<label>Master server <select name=\"master\">" + options + "</select></label> "
                 + "<label>Your account there <input name=\"masterAccount\" required maxlength=\"255\"></label>"
                 + token + "<button type=\"submit\">Federate</button></form>");
+    }
+
+    /** IdentityFederationResponse: JSON for an application, a short page for a person. */
+    static Response answer(boolean json, Response.Status status, String outcome, String text, String master) {
+        if (json) {
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("result", outcome);
+            if (master != null) {
+                out.put("master", master);
+            }
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(out).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(result(outcome, text)).build();
     }
 
     /** An outcome page. */

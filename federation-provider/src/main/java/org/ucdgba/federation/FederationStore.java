@@ -4,9 +4,12 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.ucdgba.liberty.NameIdentifier;
+import org.ucdgba.liberty.profile.NameLookup;
 
 /**
  * A realm's federations in Keycloak's database, in the request's transaction: at a master, each slave account
@@ -83,6 +86,26 @@ public final class FederationStore {
         return em.createNamedQuery("ucdFederationByLocalName", FederationEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
                 .setParameter("name", nameId).getResultStream().findFirst();
+    }
+
+    /**
+     * The federation with a partner that a received name identifier names: either side's name, this side's first
+     * unless the qualifier names the partner ({@link NameLookup}).
+     */
+    public Optional<FederationEntity> named(String partnerId, NameIdentifier name) {
+        return named(partnerId, name, f -> true);
+    }
+
+    /** The same, among the federations that also pass {@code filter}. */
+    public Optional<FederationEntity> named(String partnerId, NameIdentifier name, Predicate<FederationEntity> filter) {
+        for (NameLookup.Issuer issuer : NameLookup.order(name, partnerId)) {
+            Optional<FederationEntity> f = (issuer == NameLookup.Issuer.SELF ? byLocalName(partnerId, name.value())
+                    : byPartnerName(partnerId, name.value())).filter(filter);
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Removes one federation. */

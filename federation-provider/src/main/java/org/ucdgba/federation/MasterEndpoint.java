@@ -43,6 +43,8 @@ import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.FederationTermination;
 import org.ucdgba.liberty.profile.NameRegistration;
+import org.ucdgba.liberty.profile.Renaming;
+import org.ucdgba.liberty.binding.QueryString;
 
 /**
  * The master's Liberty endpoints under {@code /realms/{realm}/protocol/liberty-idff}: {@code rni} takes a slave's
@@ -61,8 +63,7 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     }
 
     private Exchange exchange() {
-        return LibertyKeys.exchange(session, realm, MasterProtocol.providerId(session, realm),
-                new ClientPartners(realm));
+        return master().exchange();
     }
 
     /** RegisterNameIdentifierRequest, rni-sp-http (seed step 5, then 4.1-4.3 in the browser flow). */
@@ -163,58 +164,39 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         }
     }
 
-    /** The federations of the user whose bearer token comes with the request (the UCD client's view). */
-    @GET
+    /** The user's federations ({@link MasterFederationsApi}). */
     @Path("federations")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response federations() {
+    public MasterFederationsApi federations() {
         checkRealm();
-        Optional<UserModel> user = UserTokens.user(session);
-        if (user.isEmpty()) {
-            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "not_authenticated")).build();
-        }
-        List<Map<String, Object>> out = new FederationStore(session, realm).ofUser(user.get().getId()).stream()
-                .map(f -> Map.<String, Object>of("slave", f.getPartnerId(), "masterNameId", f.getLocalNameId(),
-                        "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
-                .toList();
-        return Response.ok(out).build();
+        return new MasterFederationsApi(session, realm, event);
     }
 
-    /**
-     * The user ends a federation from the master (fedterm-idp-soap): the slave is told first, then the record goes.
-     * Query parameter {@code slave}: the slave's ProviderID.
-     */
-    @DELETE
-    @Path("federations")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response endFederation(@QueryParam("slave") String slave) {
+    /** Where a slave sends the user agent after the master's termination by redirect (fedterm-idp-http). */
+    @GET
+    @Path("fedterm-return")
+    public Response terminationReturn() {
         checkRealm();
-        Optional<UserModel> user = UserTokens.user(session);
-        if (user.isEmpty()) {
-            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "not_authenticated")).build();
-        }
-        FederationStore store = new FederationStore(session, realm);
-        Optional<FederationEntity> federation = store.ofUser(user.get().getId()).stream()
-                .filter(f -> f.getPartnerId().equals(slave)).findFirst();
-        if (federation.isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "not_federated")).build();
-        }
-        event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user.get());
+        return session.getProvider(LoginFormsProvider.class).setInfo("ucdFederationEnded").createInfoPage();
+    }
+
+    /** A slave's RegisterNameIdentifierResponse to the master's renaming by redirect (rni-idp-http). */
+    @GET
+    @Path("rni-return")
+    public Response registerNameIdentifierReturn() {
+        checkRealm();
         try {
-            TerminationNotifier.notify(exchange(), slave, Profile.FEDTERM_IDP_SOAP, new NameIdentifier(
-                    federation.get().getPartnerNameId(), slave, Liberty.FORMAT_FEDERATED));
-        } catch (LibertyException | IllegalArgumentException | IOException e) {
-            event.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, e.getMessage())
-                    .error("liberty_slave_unreachable");
-            return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "slave_unreachable")).build();
+            boolean taken = new MasterService(session, realm).renamedByRedirect(rawQuery(),
+                    QueryString.parse(rawQuery()).get("InResponseTo"));
+            EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).detail("reregistered", "true");
+            if (!taken) {
+                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_slave_refused");
+                return ErrorPage.error(session, null, Response.Status.FORBIDDEN, Messages.INVALID_REQUEST);
+            }
+            e.success();
+            return session.getProvider(LoginFormsProvider.class).setInfo("ucdFederationRenamed").createInfoPage();
+        } catch (LibertyException e) {
+            return refuse(e, EventType.FEDERATED_IDENTITY_LINK_ERROR);
         }
-        store.remove(federation.get());
-        event.success();
-        return Response.noContent().build();
     }
 
     /** This master's ID-FF metadata (IDPDescriptor), for slaves to register it. */
@@ -223,60 +205,46 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     @Produces(MediaType.APPLICATION_XML)
     public Response metadata() {
         checkRealm();
-        String base = MasterProtocol.providerId(session, realm);
+        String base = MasterService.providerId(session, realm);
         ProviderMetadata m = UcdDescriptors.master(base, LibertyKeys.realmKeys(session, realm).certificate(),
-                base + "/soap", base + "/rni", base + "/fedterm");
+                UcdDescriptors.Endpoints.under(base));
         return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
     }
 
     /**
-     * rni-sp-soap: the federation named by the master account (IDPProvidedNameIdentifier) and the slave's former
-     * name identifier (OldProvidedNameIdentifier) now knows the slave account as SPProvidedNameIdentifier.
+     * rni-sp-soap: the federation named by the master account (IDPProvidedNameIdentifier) and the former name
+     * (OldProvidedNameIdentifier) now knows the slave account as SPProvidedNameIdentifier.
      */
     private Response reRegister(String slave, RegisterNameIdentifierRequest request) throws LibertyException {
-        FederationStore store = new FederationStore(session, realm);
-        String masterAccount = request.idpProvided().value();
-        String renamed = request.spProvided() == null ? null : request.spProvided().value();
-        Optional<FederationEntity> former = request.oldProvided() == null ? Optional.empty()
-                : store.byPartnerName(slave, request.oldProvided().value())
-                .filter(f -> f.getLocalNameId().equals(masterAccount));
-        // Done already (the slave did not get the answer and asks again): the same answer.
-        boolean done = renamed != null && former.isEmpty() && store.byPartnerName(slave, renamed)
-                .filter(f -> f.getLocalNameId().equals(masterAccount)).isPresent();
-        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).detail("reregistered", "true");
-        Status status;
-        if (done) {
-            status = Status.success();
-        } else if (former.isEmpty()) {
-            status = new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST);
-        } else if (renamed == null || renamed.length() > MAX_NAME || store.byPartnerName(slave, renamed).isPresent()) {
-            status = new Status(Status.REQUESTER, Status.REQUEST_DENIED);
-        } else {
-            status = Status.success();
-        }
+        MasterService.Rename rename = master().renaming(slave, request);
         // The answer is built before anything changes, so a failure to build it changes nothing.
         NameRegistration rni = new NameRegistration(exchange());
-        String answer = rni.buildResponseSoap(rni.buildResponse(request, status));
-        if (!status.isSuccess()) {
-            former.ifPresent(f -> e.user(f.getUserId()));
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(former.isEmpty()
+        String answer = rni.buildResponseSoap(rni.buildResponse(request, rename.decision().status()));
+        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).detail("reregistered", "true");
+        if (rename.federation() != null) {
+            e.user(rename.federation().getUserId());
+        }
+        if (rename.decision() == Renaming.RENAME) {
+            e.detail("previous_slave_name_id", rename.federation().getPartnerNameId())
+                    .detail("slave_name_id", rename.renamed());
+            MasterService.apply(rename);
+            e.success();
+        } else if (!rename.decision().status().isSuccess()) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(rename.decision() == Renaming.NO_FEDERATION
                     ? "liberty_federation_does_not_exist" : "liberty_name_identifier_refused");
-        } else if (!done) {
-            e.user(former.get().getUserId()).detail("previous_slave_name_id", former.get().getPartnerNameId())
-                    .detail("slave_name_id", renamed).success();
-            former.get().setPartnerNameId(renamed);
         }
         return Response.ok(answer, SoapBinding.CONTENT_TYPE).build();
     }
 
     private void terminate(Exchange.Received<FederationTerminationNotification> received) {
-        FederationStore store = new FederationStore(session, realm);
         String slave = received.partner().providerId();
-        store.byPartnerName(slave, received.message().nameIdentifier().value()).ifPresent(f -> {
-            store.remove(f);
-            event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(f.getUserId())
-                    .detail("slave_name_id", f.getPartnerNameId()).success();
-        });
+        master().terminated(slave, received.message()).ifPresent(f -> event.event(EventType.REMOVE_FEDERATED_IDENTITY)
+                .client(slave).user(f.getUserId()).detail("slave_name_id", f.getPartnerNameId())
+                .detail("named", received.message().nameIdentifier().value()).success());
+    }
+
+    private MasterService master() {
+        return new MasterService(session, realm);
     }
 
     private Response refuse(LibertyException e, EventType type) {

@@ -60,11 +60,6 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
     private RealmModel realm;
     private EventBuilder event;
 
-    /** The master's ProviderID: the realm's protocol endpoint URL. */
-    static String providerId(KeycloakSession session, RealmModel realm) {
-        return LibertyKeys.realmUrl(session, realm) + "/protocol/" + ID;
-    }
-
     @Override
     public Response authenticated(AuthenticationSessionModel authSession, UserSessionModel userSession,
                                   ClientSessionContext clientSessionCtx) {
@@ -96,7 +91,7 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
             e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("requested_account", requested).error(refusal);
         } else {
             // A record of this slave account with another user is stale (the slave holds no link for it): replaced.
-            store.link(providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(),
+            store.link(MasterService.providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(),
                     slaveName);
             TerminationOutbox.cancel(session, realm, slave.getClientId(), slaveName);
             e.success();
@@ -119,11 +114,10 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
     private Response respond(AuthenticationSessionModel authSession, Status status) {
         String slaveId = authSession.getClient().getClientId();
         RegisterNameIdentifierResponse response = new RegisterNameIdentifierResponse(LibertyMessage.newId(),
-                authSession.getClientNote(NOTE_REQUEST_ID), Instant.now(), slaveId, providerId(session, realm),
+                authSession.getClientNote(NOTE_REQUEST_ID), Instant.now(), slaveId, MasterService.providerId(session, realm),
                 status, authSession.getClientNote(NOTE_RELAY_STATE));
         try {
-            URI back = new NameRegistration(LibertyKeys.exchange(session, realm, providerId(session, realm),
-                    new ClientPartners(realm))).buildResponseRedirect(response);
+            URI back = new NameRegistration(new MasterService(session, realm).exchange()).buildResponseRedirect(response);
             new AuthenticationSessionManager(session).removeTabIdInAuthenticationSession(realm, authSession);
             return Response.seeOther(back).build();
         } catch (LibertyException | IllegalArgumentException e) {

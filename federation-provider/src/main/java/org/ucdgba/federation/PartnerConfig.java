@@ -63,8 +63,11 @@ final class PartnerConfig {
         X509Certificate certificate = certificate(required(setting, SIGNING_CERTIFICATE));
         String soap = url(setting, SOAP_ENDPOINT);
         String rni = url(setting, REGISTER_NAME_IDENTIFIER_URL);
-        return role == ProviderMetadata.Role.IDP ? UcdDescriptors.master(providerId, certificate, soap, rni, null)
-                : UcdDescriptors.slave(providerId, certificate, soap, rni, null);
+        return role == ProviderMetadata.Role.IDP
+                ? UcdDescriptors.master(providerId, certificate, new UcdDescriptors.Endpoints(soap, null, null, rni,
+                null))
+                : UcdDescriptors.slave(providerId, certificate, new UcdDescriptors.Endpoints(soap, null, null, null,
+                rni));
     }
 
     /** A certificate pasted as PEM, or as the bare base64 of its DER form. */

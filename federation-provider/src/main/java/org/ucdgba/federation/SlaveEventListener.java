@@ -49,7 +49,7 @@ public final class SlaveEventListener implements EventListenerProvider {
             return;
         }
         if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY && event.getDetails() != null
-                && !"true".equals(event.getDetails().get(SlaveResource.NOTIFIED_DETAIL))) {
+                && !"true".equals(event.getDetails().get(SlaveService.NOTIFIED_DETAIL))) {
             withRealm(event.getRealmId(), realm -> unlinked(realm, event.getUserId(),
                     event.getDetails().get(Details.IDENTITY_PROVIDER)));
         }
@@ -63,10 +63,11 @@ public final class SlaveEventListener implements EventListenerProvider {
             if (user == null) {
                 return;
             }
-            String self = SlaveResource.providerId(session, realm);
+            String self = SlaveService.providerId(session, realm);
             String masterId = master.partner().providerId();
-            NameIdentifier name = SlaveResource.slaveName(session, realm, user, masterId);
-            SlaveResource.forget(session, realm, user, masterId);
+            SlaveService slave = new SlaveService(session);
+            NameIdentifier name = slave.masterName(user, master);
+            slave.unlink(user, alias, masterId);
             try {
                 TerminationNotifier.notify(LibertyKeys.exchange(session, realm, self, masters), masterId,
                         Profile.FEDTERM_SP_SOAP, name);

@@ -33,7 +33,7 @@ final class SlaveRenames {
     /** After a user was updated: each federation made under another name is registered under the current one. */
     static void userUpdated(KeycloakSession session, RealmModel realm, UserModel user) {
         IdpPartners masters = new IdpPartners(session);
-        String self = SlaveResource.providerId(session, realm);
+        String self = SlaveService.providerId(session, realm);
         for (FederationEntity f : new FederationStore(session, realm).ofUser(user.getId())) {
             masters.masterByProviderId(f.getPartnerId())
                     .filter(master -> !f.getLocalNameId().equals(user.getUsername()))
@@ -61,7 +61,7 @@ final class SlaveRenames {
                 // The master holds no such federation (it ended there unannounced): the link here goes too.
                 session.users().removeFederatedIdentity(realm, user, alias);
                 new FederationStore(session, realm).remove(f);
-                e.event(EventType.REMOVE_FEDERATED_IDENTITY).detail(SlaveResource.NOTIFIED_DETAIL, "true")
+                e.event(EventType.REMOVE_FEDERATED_IDENTITY).detail(SlaveService.NOTIFIED_DETAIL, "true")
                         .detail(Details.REASON, "the master holds no such federation").success();
                 return;
             }

@@ -66,8 +66,9 @@ final class TerminationOutbox implements ScheduledTask {
     }
 
     /**
-     * Terminations of an account's former federation with a partner that are no longer due: the same account is
-     * federating with that partner again, and a late notification would end the new federation.
+     * Terminations of a partner account's former federation that are no longer due: the same partner account
+     * (each termination names the federation as the partner issued it) is federating again, and a late
+     * notification would end the new federation.
      */
     static void cancel(KeycloakSession session, RealmModel realm, String partnerId, String nameId) {
         session.getProvider(JpaConnectionProvider.class).getEntityManager()
@@ -118,10 +119,8 @@ final class TerminationOutbox implements ScheduledTask {
         }
         session.getContext().setRealm(realm);
         Profile profile = Profile.valueOf(t.getProfile());
-        // The account federated with the partner again since: this termination is moot, and would end the new one.
-        FederationStore store = new FederationStore(session, realm);
-        if ((profile == Profile.FEDTERM_IDP_SOAP ? store.byPartnerName(t.getPartnerId(), t.getNameId())
-                : store.byLocalName(t.getPartnerId(), t.getNameId())).isPresent()) {
+        // The partner account federated again since: this termination is moot, and would end the new federation.
+        if (new FederationStore(session, realm).byPartnerName(t.getPartnerId(), t.getNameId()).isPresent()) {
             em.remove(t);
             return;
         }

@@ -25,8 +25,8 @@ class PartnerConfigTest {
     static Map<String, String> slaveByHand() throws IOException {
         Map<String, String> s = new HashMap<>();
         s.put(PartnerConfig.PROVIDER_ID, "https://slave.example/realms/s/ucd-federation");
-        s.put(PartnerConfig.REGISTER_NAME_IDENTIFIER_URL, "https://slave.example/realms/s/ucd-federation/rni-return");
-        s.put(PartnerConfig.SOAP_ENDPOINT, "https://slave.example/realms/s/ucd-federation/soap");
+        s.put(PartnerConfig.REGISTER_NAME_IDENTIFIER_URL, "https://slave.example/realms/s/ucd-federation/idff/rni-return");
+        s.put(PartnerConfig.SOAP_ENDPOINT, "https://slave.example/realms/s/ucd-federation/idff/soap");
         s.put(PartnerConfig.SIGNING_CERTIFICATE, pem());
         return s;
     }
@@ -38,8 +38,8 @@ class PartnerConfigTest {
         ProviderMetadata m = MetadataXml.read(d.document().getBytes(StandardCharsets.UTF_8));
         assertEquals(ProviderMetadata.Role.SP, m.role());
         assertEquals("https://slave.example/realms/s/ucd-federation", m.providerId());
-        assertEquals("https://slave.example/realms/s/ucd-federation/rni-return", m.registerNameIdentifierReturnUrl());
-        assertEquals("https://slave.example/realms/s/ucd-federation/soap", m.soapEndpoint());
+        assertEquals("https://slave.example/realms/s/ucd-federation/idff/rni-return", m.registerNameIdentifierReturnUrl());
+        assertEquals("https://slave.example/realms/s/ucd-federation/idff/soap", m.soapEndpoint());
         assertEquals(List.of(Profile.FEDTERM_IDP_SOAP.uri()), m.federationTerminationProfiles());
         assertEquals(List.of(), m.registerNameIdentifierProfiles());
         assertEquals("CN=slave.ucd.example", m.signingCertificate().getSubjectX500Principal().getName());

@@ -65,7 +65,7 @@ class FederationIT {
     static void registerPartners() throws Exception {
         // Each side registers the other from the URL of its published metadata (admin API of this bundle).
         ObjectNode slaveAtMaster = JSON.createObjectNode();
-        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
+        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/idff/metadata");
         slaveAtMaster.put("name", "Slave UCD server");
         assertEquals(201, master.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
         ObjectNode masterAtSlave = JSON.createObjectNode();
@@ -224,7 +224,7 @@ class FederationIT {
         HttpResponse<String> back = loginAtMaster(browser, toMaster, "carol", "carol-password");
         assertEquals(303, back.statusCode(), back.body());
         URI returnUrl = URI.create(back.headers().firstValue("Location").orElseThrow());
-        assertTrue(returnUrl.toString().startsWith(slaveApi() + "/rni-return?"), returnUrl.toString());
+        assertTrue(returnUrl.toString().startsWith(slaveApi() + "/idff/rni-return?"), returnUrl.toString());
         HttpResponse<String> result = browser.get(returnUrl, null);
         assertEquals(403, result.statusCode());
         assertTrue(result.body().contains("data-result=\"refused\""), result.body());
@@ -651,8 +651,8 @@ class FederationIT {
         config.putArray("providerId").add("liberty-idff-slaves");
         config.putArray("slaveProviderId").add(slaveApi());
         config.putArray("name").add("Slave UCD server");
-        config.putArray("registerNameIdentifierUrl").add(slaveApi() + "/rni-return");
-        config.putArray("soapEndpoint").add(slaveApi() + "/soap");
+        config.putArray("registerNameIdentifierUrl").add(slaveApi() + "/idff/rni-return");
+        config.putArray("soapEndpoint").add(slaveApi() + "/idff/soap");
         config.putArray("sigAlg").add("rsa-sha256");
         config.putArray("signingCertificate").add("MIIBnotacertificate");
         HttpResponse<String> refused = master.adminSend("POST", "ucd-master/components", entry);
@@ -766,7 +766,7 @@ class FederationIT {
 
         // An entry never takes over a client it did not make (a realm manager may save entries).
         ObjectNode slaveAtMaster = JSON.createObjectNode();
-        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
+        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/idff/metadata");
         assertEquals(201, master.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
         HttpResponse<String> takeover = master.adminSend("POST", "ucd-master/components", again);
         assertEquals(400, takeover.statusCode(), takeover.body());
@@ -783,7 +783,7 @@ class FederationIT {
         assertEquals(204, master.adminSend("DELETE", "ucd-master/clients/" + slaveClients().get(0).get("id")
                 .asText(), null).statusCode());
         ObjectNode slaveAtMaster = JSON.createObjectNode();
-        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/metadata");
+        slaveAtMaster.put("metadataUrl", slave.realmUrl("ucd-slave") + "/ucd-federation/idff/metadata");
         assertEquals(201, master.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
 
         String sam = slave.admin("ucd-slave/users?username=sam&exact=true").get(0).get("id").asText();

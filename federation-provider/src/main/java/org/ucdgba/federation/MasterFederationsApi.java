@@ -1,0 +1,131 @@
+package org.ucdgba.federation;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.RegisterNameIdentifierResponse;
+
+/**
+ * The master's federations as its user sees them, under {@code /realms/{realm}/protocol/liberty-idff/federations}
+ * with a bearer token of the user (the UCD client's view): list them, end one ({@code DELETE ?slave=}), or give a
+ * slave the account's current name ({@code POST name?slave=}). Both go by SOAP, or with {@code binding=redirect}
+ * as a URL the user agent follows to the slave ({"redirect": ...}).
+ */
+public final class MasterFederationsApi {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EventBuilder event;
+    private final MasterService master;
+
+    MasterFederationsApi(KeycloakSession session, RealmModel realm, EventBuilder event) {
+        this.session = session;
+        this.realm = realm;
+        this.event = event;
+        this.master = new MasterService(session, realm);
+    }
+
+    /** The federations of the token's user. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list() {
+        Optional<UserModel> user = UserTokens.user(session);
+        if (user.isEmpty()) {
+            return error(Response.Status.UNAUTHORIZED, "not_authenticated");
+        }
+        List<Map<String, Object>> out = master.store().ofUser(user.get().getId()).stream()
+                .map(f -> Map.<String, Object>of("slave", f.getPartnerId(), "masterNameId", f.getLocalNameId(),
+                        "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
+                .toList();
+        return Response.ok(out).build();
+    }
+
+    /** Ends the user's federation with a slave: fedterm-idp-soap (204), or fedterm-idp-http (200, redirect). */
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response end(@QueryParam("slave") String slave, @QueryParam("binding") String binding) {
+        Optional<UserModel> user = UserTokens.user(session);
+        if (user.isEmpty()) {
+            return error(Response.Status.UNAUTHORIZED, "not_authenticated");
+        }
+        Optional<FederationEntity> federation = slave == null ? Optional.empty()
+                : master.federation(user.get(), slave);
+        if (federation.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "not_federated");
+        }
+        EventBuilder e = event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user.get())
+                .detail("slave_name_id", federation.get().getPartnerNameId());
+        try {
+            if ("redirect".equals(binding)) {
+                Map<String, String> out = Map.of("redirect", master.endByRedirect(federation.get()).toString());
+                e.success();
+                return Response.ok(out).build();
+            }
+            master.endBySoap(federation.get());
+        } catch (LibertyException | IllegalArgumentException | IOException ex) {
+            e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
+                    .error("liberty_slave_unreachable");
+            return error(Response.Status.BAD_GATEWAY, "slave_unreachable");
+        }
+        e.success();
+        return Response.noContent().build();
+    }
+
+    /**
+     * Gives a slave the account's current name for a federation made under another: rni-idp-soap (200, result
+     * renamed or refused), or rni-idp-http (200, redirect).
+     */
+    @POST
+    @Path("name")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rename(@QueryParam("slave") String slave, @QueryParam("binding") String binding) {
+        Optional<UserModel> user = UserTokens.user(session);
+        if (user.isEmpty()) {
+            return error(Response.Status.UNAUTHORIZED, "not_authenticated");
+        }
+        Optional<FederationEntity> federation = slave == null ? Optional.empty()
+                : master.federation(user.get(), slave);
+        if (federation.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "not_federated");
+        }
+        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).user(user.get())
+                .detail("reregistered", "true").detail("previous_master_name_id", federation.get().getLocalNameId());
+        try {
+            if ("redirect".equals(binding)) {
+                return Response.ok(Map.of("redirect", master.renameByRedirect(user.get(), federation.get())
+                        .toString())).build();
+            }
+            RegisterNameIdentifierResponse response = master.renameBySoap(user.get(), federation.get());
+            if (!response.status().isSuccess()) {
+                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_slave_refused");
+                return Response.ok(Map.of("result", "refused")).build();
+            }
+        } catch (LibertyException | IllegalArgumentException | IOException ex) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, ex.getMessage())
+                    .error("liberty_slave_unreachable");
+            return error(Response.Status.BAD_GATEWAY, "slave_unreachable");
+        }
+        e.success();
+        return Response.ok(Map.of("result", "renamed")).build();
+    }
+
+    private static Response error(Response.Status status, String code) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", code)).build();
+    }
+}

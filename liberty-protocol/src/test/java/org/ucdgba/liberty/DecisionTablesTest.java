@@ -1,0 +1,37 @@
+package org.ucdgba.liberty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ucdgba.liberty.profile.NameLookup;
+import org.ucdgba.liberty.profile.NameLookup.Issuer;
+import org.ucdgba.liberty.profile.Renaming;
+
+class DecisionTablesTest {
+
+    private static final String PARTNER = "https://slave.example/liberty";
+
+    @Test
+    void aNameIsLookedUpAmongTheReceiversNamesFirstUnlessQualifiedByThePartner() {
+        assertEquals(List.of(Issuer.SELF, Issuer.PARTNER), NameLookup.order(
+                NameIdentifier.federated("bob", "https://master.example/liberty"), PARTNER));
+        assertEquals(List.of(Issuer.SELF, Issuer.PARTNER), NameLookup.order(
+                new NameIdentifier("bob", null, null), PARTNER));
+        assertEquals(List.of(Issuer.PARTNER, Issuer.SELF), NameLookup.order(
+                NameIdentifier.federated("sam", PARTNER), PARTNER));
+    }
+
+    @Test
+    void renamingTable() {
+        assertEquals(Renaming.RENAME, Renaming.decide(true, false, "samuel", false, 255));
+        assertEquals(Renaming.ALREADY_DONE, Renaming.decide(false, true, "samuel", true, 255));
+        assertEquals(Renaming.NO_FEDERATION, Renaming.decide(false, false, "samuel", false, 255));
+        assertEquals(Renaming.REFUSED, Renaming.decide(true, false, "samuel", true, 255));
+        assertEquals(Renaming.REFUSED, Renaming.decide(true, false, null, false, 255));
+        assertEquals(Renaming.REFUSED, Renaming.decide(true, false, "x".repeat(256), false, 255));
+        assertEquals(Status.FEDERATION_DOES_NOT_EXIST, Renaming.NO_FEDERATION.status().secondLevel());
+        assertEquals(Status.REQUEST_DENIED, Renaming.REFUSED.status().secondLevel());
+        assertEquals(true, Renaming.ALREADY_DONE.status().isSuccess());
+    }
+}
