@@ -28,15 +28,22 @@ Workarounds for stock Lasso 2.8.1, each needed and why:
   2. Lasso, like ID-FF itself, registers a name only for a federation that exists, while the UCD seed makes a
      federation with a RegisterNameIdentifierRequest. The test creates the principal's federation first
      (/control/federation), as an operator pairing Lasso with a UCD server would after the master's login.
+  3. Lasso's ID-FF profiles sign XML messages (the SOAP binding) with RSA-SHA1 whatever the server's
+     signatureMethod, which only the query signature of HTTP-Redirect follows. A partner that takes RSA-SHA256
+     only must set each message's signMethod, as this peer does (sign()); with stock Lasso, register it as
+     rsa-sha1.
 """
 
 import ctypes
+import faulthandler
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import threading
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -88,6 +95,12 @@ def metadata(role, provider_id, base, certificate_pem):
     return "".join(out)
 
 
+def sign(peer, message):
+    """Workaround 3: the XML signature in the configured algorithm, as the query signature already is."""
+    message.signMethod = (lasso.SIGNATURE_METHOD_RSA_SHA1 if peer.sigalg == "rsa-sha1"
+                          else lasso.SIGNATURE_METHOD_RSA_SHA256)
+
+
 class Peer:
     """The provider and its one principal."""
 
@@ -104,6 +117,7 @@ class Peer:
         self.partner_metadata = None
         self.sigalg = "rsa-sha256"
         self.identity = None
+        self.pending_rni = None
         self.received = []
 
     def server(self):
@@ -158,9 +172,9 @@ def name_identifier(value, qualifier):
 
 
 def tampered_soap(body):
-    """A signed SOAP message with one character of its signed content changed."""
-    marker = "NameIdentifier"
-    i = body.find(">", body.find(marker)) + 1
+    """A signed SOAP message with one character of a name identifier's value changed."""
+    m = re.search(r"NameIdentifier[^>]*>([^<])", body)
+    i = m.start(1)
     return body[:i] + ("X" if body[i] != "X" else "Y") + body[i + 1:]
 
 
@@ -217,6 +231,9 @@ class Handler(BaseHTTPRequestHandler):
             except lasso.Error as e:
                 self.peer.record("refused", route=route, error=type(e).__name__)
                 self.reply(400, "refused by Lasso: %s" % type(e).__name__)
+            except Exception:
+                traceback.print_exc()
+                self.reply(500, "peer error")
 
     def do_POST(self):
         route = urllib.parse.urlsplit(self.path).path
@@ -239,6 +256,9 @@ class Handler(BaseHTTPRequestHandler):
             except lasso.Error as e:
                 self.peer.record("refused", route=route, error=type(e).__name__)
                 self.reply(500, "refused by Lasso: %s" % type(e).__name__)
+            except Exception:
+                traceback.print_exc()
+                self.reply(500, "peer error")
 
     def state(self):
         self.reply(200, json.dumps({"federation": self.peer.federation(), "received": self.peer.received}),
@@ -255,10 +275,13 @@ class Handler(BaseHTTPRequestHandler):
         rni = self.profile(lasso.NameRegistration)
         rni.initRequest(self.peer.partner_id(),
                         lasso.HTTP_METHOD_SOAP if method == "soap" else lasso.HTTP_METHOD_REDIRECT)
+        sign(self.peer, rni.request)
         rni.buildRequestMsg()
         mine = rni.request.spProvidedNameIdentifier if self.peer.role == "sp" \
             else rni.request.idpProvidedNameIdentifier
         if method != "soap":
+            # Lasso answers a response with the request it sent: kept until the response comes back.
+            self.peer.pending_rni = rni.dump()
             self.reply(200, json.dumps({"url": rni.msgUrl, "newName": mine.content}), "application/json")
             return
         body = tampered_soap(rni.msgBody) if self.params().get("tamper") else rni.msgBody
@@ -275,6 +298,7 @@ class Handler(BaseHTTPRequestHandler):
         fedterm = self.profile(lasso.Defederation)
         fedterm.initNotification(self.peer.partner_id(),
                                  lasso.HTTP_METHOD_SOAP if method == "soap" else lasso.HTTP_METHOD_REDIRECT)
+        sign(self.peer, fedterm.request)
         fedterm.buildNotificationMsg()
         named = fedterm.request.nameIdentifier.content
         if method != "soap":
@@ -300,7 +324,11 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(303, "", location=rni.msgUrl)
 
     def rni_return(self):
-        rni = lasso.NameRegistration(self.peer.server())
+        if not self.peer.pending_rni:
+            self.reply(400, "no name registration is waiting for a response")
+            return
+        rni = lasso.NameRegistration.newFromDump(self.peer.server(), self.peer.pending_rni)
+        self.peer.pending_rni = None
         if self.peer.identity:
             rni.setIdentityFromDump(self.peer.identity)
         rni.processResponseMsg(self.query())
@@ -341,6 +369,7 @@ class Handler(BaseHTTPRequestHandler):
             rni.validateRequest()
             self.peer.keep(rni)
             self.peer.record("rni", binding="soap", **names(rni.request))
+            sign(self.peer, rni.response)
             rni.buildResponseMsg()
             self.reply(200, rni.msgBody, "text/xml; charset=utf-8")
         else:
@@ -356,6 +385,7 @@ def names(request):
 
 def main():
     role, port = sys.argv[1], int(sys.argv[2])
+    faulthandler.enable()
     lasso.init()
     register_provided_name_identifiers()
     httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
