@@ -3,52 +3,41 @@ package org.ucdgba.federation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.keycloak.models.FederatedIdentityModel;
-import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
 
 /**
- * The slave's pages for a person: the choice of a master (seed step 3), the federations held and the result
- * (step 9). Plain, escaped
- * HTML; every outcome carries {@code data-result} for user agents that read it.
+ * The pages a person sees, through the realm's login theme (templates {@value #PAGE} and {@value #RESULT} of the
+ * themes module, with Keycloak's layout, escaping, language and security headers), and the same outcomes as JSON
+ * for a program (IdentityFederationResponse: {"result", "master"}). Every outcome page carries
+ * {@code data-result} for user agents that read it and links back.
  */
-final class FederationPages {
+public final class FederationPages {
+
+    /** The slave's federation page. */
+    public static final String PAGE = "ucd-federation.ftl";
+    /** An outcome. */
+    public static final String RESULT = "ucd-federation-result.ftl";
 
     private FederationPages() {
     }
 
-    /**
-     * The forms: masters to choose from and the master account (posted to {@code base/federate}), and for each
-     * federation a button that ends it (posted to {@code base/end}), all with the page's single-use form token.
-     */
-    static String chooseMaster(String username, List<IdentityProviderModel> masters, List<FederatedIdentityModel> links,
-                               String base, String formToken) {
-        StringBuilder options = new StringBuilder();
-        for (IdentityProviderModel m : masters) {
-            options.append("<option value=\"").append(escape(m.getAlias())).append("\">")
-                    .append(escape(m.getDisplayName() == null ? m.getAlias() : m.getDisplayName())).append("</option>");
-        }
-        String token = "<input type=\"hidden\" name=\"formToken\" value=\"" + escape(formToken) + "\">";
-        StringBuilder federations = new StringBuilder();
-        for (FederatedIdentityModel link : links) {
-            String account = link.getUserName() != null ? link.getUserName() : link.getUserId();
-            federations.append("<li><form class=\"end\" method=\"post\" action=\"").append(escape(base + "/end"))
-                    .append("\">").append(escape(account)).append(" at ").append(escape(link.getIdentityProvider()))
-                    .append(" <input type=\"hidden\" name=\"master\" value=\"")
-                    .append(escape(link.getIdentityProvider())).append("\">").append(token)
-                    .append("<button type=\"submit\">End this federation</button></form></li>");
-        }
-        return page("Federate your account", "<p>Signed in here as <strong>" + escape(username) + "</strong>.</p>"
-                + (links.isEmpty() ? "" : "<h2>Your federations</h2><ul id=\"federations\">" + federations + "</ul>")
-                + "<form id=\"federate\" method=\"post\" action=\"" + escape(base + "/federate") + "\">"
-                + "<label>Master server <select name=\"master\">" + options + "</select></label> "
-                + "<label>Your account there <input name=\"masterAccount\" required maxlength=\"255\"></label>"
-                + token + "<button type=\"submit\">Federate</button></form>");
+    /** The form of a page, with Keycloak's forms provider. */
+    public static LoginFormsProvider forms(KeycloakSession session) {
+        return session.getProvider(LoginFormsProvider.class);
     }
 
-    /** IdentityFederationResponse: JSON for an application, a short page for a person. */
-    static Response answer(boolean json, Response.Status status, String outcome, String text, String master) {
+    /**
+     * An outcome: JSON for an application, a page for a person.
+     *
+     * @param outcome    linked, terminated, refused, conflict, failed, sign-in-first
+     * @param messageKey the page's message, with {@code parameter} as its {0}
+     * @param master     the master's alias for the JSON answer, or null
+     * @param back       where the page links back to
+     */
+    public static Response outcome(KeycloakSession session, boolean json, Response.Status status, String outcome,
+                                   String messageKey, String parameter, String master, String back) {
         if (json) {
             Map<String, String> out = new LinkedHashMap<>();
             out.put("result", outcome);
@@ -57,23 +46,20 @@ final class FederationPages {
             }
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(out).build();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .entity(result(outcome, text)).build();
+        LoginFormsProvider forms = forms(session).setStatus(status).setAttribute("outcome", outcome)
+                .setAttribute("messageKey", messageKey).setAttribute("parameter", parameter == null ? "" : parameter);
+        if (back != null) {
+            forms.setAttribute("backUrl", back);
+        }
+        return forms.createForm(RESULT);
     }
 
-    /** An outcome page. */
-    static String result(String outcome, String text) {
-        return page("Account federation", "<p id=\"result\" data-result=\"" + escape(outcome) + "\">" + escape(text)
-                + "</p>");
-    }
-
-    private static String page(String title, String body) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head><body>"
-                + "<h1>" + escape(title) + "</h1>" + body + "</body></html>";
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+    /** A failure, as a page or as JSON ({@link FederationError#json}). */
+    public static Response failure(KeycloakSession session, boolean json, FederationError error, String parameter,
+                                   String back) {
+        return json ? error.json(parameter) : outcome(session, false, error.status(), error == FederationError
+                .PARTNER_REFUSED ? "refused" : error == FederationError.ALREADY_FEDERATED
+                || error == FederationError.LINKED_ELSEWHERE ? "conflict" : "failed", error.message(), parameter, null,
+                back);
     }
 }

@@ -19,26 +19,26 @@ import org.ucdgba.gba.core.StoreKey;
  * @param localName   this side's name identifier of the federation
  * @param partnerName the partner's name identifier of the federation
  */
-record PendingRegistration(String userId, String partnerId, String alias, String localName, String partnerName) {
+public record PendingRegistration(String userId, String partnerId, String alias, String localName, String partnerName) {
 
-    static final long SLAVE_SECONDS = 1800;
-    static final long MASTER_SECONDS = 600;
+    public static final long SLAVE_SECONDS = 1800;
+    public static final long MASTER_SECONDS = 600;
 
     /** Remembers the request. */
-    void put(KeycloakSession session, RealmModel realm, String requestId, long seconds) {
+    public void put(KeycloakSession session, RealmModel realm, String requestId, long seconds) {
         session.singleUseObjects().put(key(realm, requestId), seconds, Map.of("userId", userId, "partnerId",
                 partnerId, "alias", alias, "localName", localName, "partnerName", partnerName));
     }
 
     /** The request waiting under this RequestID, left in place (the response is verified before it is spent). */
-    static Optional<PendingRegistration> peek(KeycloakSession session, RealmModel realm, String requestId) {
+    public static Optional<PendingRegistration> peek(KeycloakSession session, RealmModel realm, String requestId) {
         Map<String, String> m = requestId == null ? null : session.singleUseObjects().get(key(realm, requestId));
         return m == null ? Optional.empty() : Optional.of(new PendingRegistration(m.get("userId"),
                 m.get("partnerId"), m.get("alias"), m.get("localName"), m.get("partnerName")));
     }
 
     /** Spends the request; false if another response spent it first. */
-    static boolean take(KeycloakSession session, RealmModel realm, String requestId) {
+    public static boolean take(KeycloakSession session, RealmModel realm, String requestId) {
         return session.singleUseObjects().remove(key(realm, requestId)) != null;
     }
 

@@ -7,12 +7,12 @@ import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.xml.LibertyXml;
 
 /** Request bodies of the SOAP endpoints, read only up to the largest document the XML parser accepts. */
-final class RequestBodies {
+public final class RequestBodies {
 
     private RequestBodies() {
     }
 
-    static byte[] read(InputStream body) throws LibertyException {
+    public static byte[] read(InputStream body) throws LibertyException {
         try {
             return BoundedBody.read(body, LibertyXml.LIMITS.maxBytes());
         } catch (RefusedInput e) {

@@ -15,16 +15,16 @@ import org.ucdgba.liberty.xml.LibertyXml;
  * Posts a signed SOAP envelope to a partner's SoapEndpoint (ID-FF Bindings and Profiles, SOAP binding) and reads
  * the answer within {@link #DEADLINE}; anything but a 2xx answer is an error.
  */
-final class SoapClient {
+public final class SoapClient {
 
     /** The whole exchange with a partner, connection to last byte (also for fetching its metadata). */
-    static final Duration DEADLINE = Duration.ofSeconds(15);
+    public static final Duration DEADLINE = Duration.ofSeconds(15);
 
     private SoapClient() {
     }
 
     /** The partner's answer to the envelope; an {@link IOException} when it cannot be reached or refuses. */
-    static byte[] post(Partner partner, String envelope) throws IOException {
+    public static byte[] post(Partner partner, String envelope) throws IOException {
         String endpoint = partner.metadata().soapEndpoint();
         if (endpoint == null) {
             throw new IOException(partner.providerId() + " has no SoapEndpoint");

@@ -12,13 +12,13 @@ import org.ucdgba.liberty.profile.FederationTermination;
  * Sends a FederationTerminationNotification by SOAP to a partner's SoapEndpoint (fedterm-sp-soap from a slave,
  * fedterm-idp-soap from a master) and requires a 2xx answer.
  */
-final class TerminationNotifier {
+public final class TerminationNotifier {
 
     private TerminationNotifier() {
     }
 
     /** Notifies the partner; throws when it cannot be reached in time or refuses. */
-    static void notify(Exchange exchange, String partnerId, Profile profile, NameIdentifier name)
+    public static void notify(Exchange exchange, String partnerId, Profile profile, NameIdentifier name)
             throws LibertyException, IOException {
         FederationTermination fedterm = new FederationTermination(exchange);
         FederationTerminationNotification notification = fedterm.initNotification(partnerId, profile, name, null);

@@ -1,30 +1,31 @@
 package org.ucdgba.federation;
 
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
+import org.ucdgba.federation.master.ClientPartners;
+import org.ucdgba.federation.slave.IdpPartners;
+import org.ucdgba.federation.store.FederationStore;
+import org.ucdgba.federation.store.PendingTerminationEntity;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Partners;
 
 /**
- * Terminations told to a partner later: queued ({@link PendingTerminationEntity}) in the transaction that ends a
- * federation here, then sent by this scheduled task, again after a doubling delay while the partner cannot be
+ * Terminations told to a partner later: queued ({@link FederationStore#queueTermination}) in the transaction that
+ * ends a federation here, then sent by this scheduled task, again after a doubling delay while the partner cannot be
  * reached, and dropped with a warning after {@value #MAX_ATTEMPTS} attempts or when the partner is no longer
  * configured. One node of a cluster runs it at a time.
  */
-final class TerminationOutbox implements ScheduledTask {
+public final class TerminationOutbox implements ScheduledTask {
 
     /** The task's name for Keycloak's timer. */
     static final String TASK = "ucd-termination-outbox";
@@ -44,38 +45,6 @@ final class TerminationOutbox implements ScheduledTask {
         this.interval = interval;
     }
 
-    /** Queues a termination of a federation that ends here in the current transaction. */
-    static void enqueue(KeycloakSession session, RealmModel realm, String selfId, String partnerId, Profile profile,
-                        NameIdentifier name) {
-        enqueue(session, realm, selfId, partnerId, profile, name, Duration.ZERO);
-    }
-
-    /** Queues a termination, first sent after {@code delay}. */
-    static void enqueue(KeycloakSession session, RealmModel realm, String selfId, String partnerId, Profile profile,
-                        NameIdentifier name, Duration delay) {
-        PendingTerminationEntity t = new PendingTerminationEntity();
-        t.setId(UUID.randomUUID().toString());
-        t.setRealmId(realm.getId());
-        t.setSelfId(selfId);
-        t.setPartnerId(partnerId);
-        t.setProfile(profile.name());
-        t.setNameId(name.value());
-        t.setNameQualifier(name.nameQualifier());
-        t.setNextAttempt(System.currentTimeMillis() + delay.toMillis());
-        session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(t);
-    }
-
-    /**
-     * Terminations of a partner account's former federation that are no longer due: the same partner account
-     * (each termination names the federation as the partner issued it) is federating again, and a late
-     * notification would end the new federation.
-     */
-    static void cancel(KeycloakSession session, RealmModel realm, String partnerId, String nameId) {
-        session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createNamedQuery("ucdDeletePendingTerminations").setParameter("realmId", realm.getId())
-                .setParameter("partnerId", partnerId).setParameter("nameId", nameId).executeUpdate();
-    }
-
     /**
      * One node of a cluster at a time delivers (Keycloak's cluster-wide "execute if not executed" lock, held longer
      * than a batch can take), each termination in a transaction of its own.
@@ -84,9 +53,8 @@ final class TerminationOutbox implements ScheduledTask {
     public void run(KeycloakSession session) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK, LOCK_SECONDS, () -> {
-            List<String> due = session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                    .createNamedQuery("ucdPendingTerminationsDue", String.class)
-                    .setParameter("now", System.currentTimeMillis()).setMaxResults(BATCH).getResultList();
+            List<String> due = session.getProvider(FederationStore.class).dueTerminations(System.currentTimeMillis(),
+                    BATCH);
             long stopAt = System.currentTimeMillis() + RUN_BUDGET.toMillis();
             for (String id : due) {
                 if (System.currentTimeMillis() > stopAt) {
@@ -108,20 +76,20 @@ final class TerminationOutbox implements ScheduledTask {
     }
 
     private void deliver(KeycloakSession session, String id) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        PendingTerminationEntity t = em.find(PendingTerminationEntity.class, id);
+        FederationStore queue = session.getProvider(FederationStore.class);
+        PendingTerminationEntity t = queue.termination(id);
         RealmModel realm = t == null ? null : session.realms().getRealm(t.getRealmId());
         if (t == null || realm == null) {
             if (t != null) {
-                em.remove(t);
+                queue.removeTermination(t);
             }
             return;
         }
         session.getContext().setRealm(realm);
         Profile profile = Profile.valueOf(t.getProfile());
         // The partner account federated again since: this termination is moot, and would end the new federation.
-        if (new FederationStore(session, realm).byPartnerName(t.getPartnerId(), t.getNameId()).isPresent()) {
-            em.remove(t);
+        if (queue.federations(realm).byPartnerName(t.getPartnerId(), t.getNameId()).isPresent()) {
+            queue.removeTermination(t);
             return;
         }
         // From a master (fedterm-idp-soap) the partner is a slave client, from a slave a master identity provider.
@@ -129,7 +97,7 @@ final class TerminationOutbox implements ScheduledTask {
         try {
             TerminationNotifier.notify(LibertyKeys.exchange(session, realm, t.getSelfId(), partners),
                     t.getPartnerId(), profile, NameIdentifier.federated(t.getNameId(), t.getNameQualifier()));
-            em.remove(t);
+            queue.removeTermination(t);
         } catch (LibertyException | IOException | RuntimeException e) {
             int attempts = t.getAttempts() + 1;
             boolean unknown = e instanceof LibertyException le
@@ -137,7 +105,7 @@ final class TerminationOutbox implements ScheduledTask {
             if (unknown || attempts >= MAX_ATTEMPTS) {
                 LOG.warnf("gave up telling %s of realm %s that a federation ended (attempt %d): %s",
                         t.getPartnerId(), realm.getName(), attempts, e.getMessage());
-                em.remove(t);
+                queue.removeTermination(t);
                 return;
             }
             LOG.infof("%s of realm %s not told yet that a federation ended (attempt %d): %s", t.getPartnerId(),

@@ -13,19 +13,19 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
  * new name; fedterm-sp-http and -soap), a Slave (SPDescriptor) what a master starts (rni-idp-http and -soap: a
  * master account's new name; fedterm-idp-http and -soap).
  */
-final class UcdDescriptors {
+public final class UcdDescriptors {
 
     private UcdDescriptors() {
     }
 
     /** A Master UCD server. */
-    static ProviderMetadata master(String providerId, X509Certificate certificate, Endpoints e) {
+    public static ProviderMetadata master(String providerId, X509Certificate certificate, Endpoints e) {
         return describe(providerId, ProviderMetadata.Role.IDP, certificate, e, Profile.FEDTERM_SP_HTTP,
                 Profile.FEDTERM_SP_SOAP, Profile.RNI_SP_HTTP, Profile.RNI_SP_SOAP);
     }
 
     /** A Slave UCD server. */
-    static ProviderMetadata slave(String providerId, X509Certificate certificate, Endpoints e) {
+    public static ProviderMetadata slave(String providerId, X509Certificate certificate, Endpoints e) {
         return describe(providerId, ProviderMetadata.Role.SP, certificate, e, Profile.FEDTERM_IDP_HTTP,
                 Profile.FEDTERM_IDP_SOAP, Profile.RNI_IDP_HTTP, Profile.RNI_IDP_SOAP);
     }
@@ -55,10 +55,10 @@ final class UcdDescriptors {
      * The URLs of a UCD server's ID-FF endpoints, null where it has none: SoapEndpoint,
      * FederationTerminationServiceURL and ...ReturnURL, RegisterNameIdentifierServiceURL and ...ReturnURL.
      */
-    record Endpoints(String soap, String fedterm, String fedtermReturn, String rni, String rniReturn) {
+    public record Endpoints(String soap, String fedterm, String fedtermReturn, String rni, String rniReturn) {
 
         /** The endpoints of this bundle's own realms, under one base URL. */
-        static Endpoints under(String base) {
+        public static Endpoints under(String base) {
             return new Endpoints(base + "/soap", base + "/fedterm", base + "/fedterm-return", base + "/rni",
                     base + "/rni-return");
         }

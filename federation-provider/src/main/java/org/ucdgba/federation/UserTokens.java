@@ -11,7 +11,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * {@value #AUDIENCE}. Operators give that audience to the UCD clients only (an audience mapper in a client scope
  * of theirs), so a token the user's browser obtained for some other site cannot start or end federations.
  */
-final class UserTokens {
+public final class UserTokens {
 
     /** The audience the APIs require. */
     static final String AUDIENCE = "ucd-federation";
@@ -20,7 +20,7 @@ final class UserTokens {
     }
 
     /** The token's user, or empty when the request carries no valid token for this audience. */
-    static Optional<UserModel> user(KeycloakSession session) {
+    public static Optional<UserModel> user(KeycloakSession session) {
         AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session)
                 .setAudience(AUDIENCE).authenticate();
         return auth == null ? Optional.empty() : Optional.of(auth.getUser());

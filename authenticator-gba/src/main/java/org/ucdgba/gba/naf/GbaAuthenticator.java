@@ -20,6 +20,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.gba.core.bootstrap.BTid;
 import org.ucdgba.gba.core.digest.DigestAlgorithm;
@@ -128,7 +129,7 @@ final class GbaAuthenticator implements Authenticator {
             fail(context, GbaError.MALFORMED, nafId, e.getMessage());
             return;
         }
-        context.getEvent().detail("gba_btid", btid.value());
+        context.getEvent().detail(EventDetails.BTID, btid.value());
         if (!takeNonce(context, input.nonce())) {
             fail(context, GbaError.INVALID_NONCE, nafId);
             return;
@@ -145,7 +146,7 @@ final class GbaAuthenticator implements Authenticator {
             }, nafId, e.getMessage());
             return;
         }
-        context.getEvent().detail("gba_key_source", key.source().name().toLowerCase(Locale.ROOT));
+        context.getEvent().detail(EventDetails.KEY_SOURCE, key.source().name().toLowerCase(Locale.ROOT));
         // TS 24.109 clause 5.2.2: password = base64(Ks_NAF).
         DigestInput withPassword = new DigestInput(input.username(), input.realm(),
                 Base64.getEncoder().encodeToString(key.ksNaf()).getBytes(StandardCharsets.US_ASCII), input.nonce(),

@@ -16,6 +16,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.gba.core.aka.AkaNetwork;
 import org.ucdgba.gba.core.aka.Sqn;
 import org.ucdgba.gba.core.bootstrap.BTid;
@@ -186,7 +187,7 @@ final class UbEndpoint {
             session.getProvider(BruteForceProtector.class).successfulLogin(realm, subscriber.user(),
                     session.getContext().getConnection(), session.getContext().getUri(), null);
         }
-        event.user(subscriber.user()).detail("btid", btid.value()).success();
+        event.user(subscriber.user()).detail(EventDetails.BTID, btid.value()).success();
         return Response.ok(xml, BootstrappingInfo.MEDIA_TYPE)
                 .header("Authentication-Info", DigestHeader.of(info).formatDirectives())
                 .build();

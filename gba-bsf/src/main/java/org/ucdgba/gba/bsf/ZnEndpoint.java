@@ -17,6 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCClientSecretConfigWrapper;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.gba.core.kdf.GbaKdf;
 import org.ucdgba.gba.core.zn.ZnAnswer;
 import org.ucdgba.gba.core.zn.ZnException;
@@ -59,7 +60,7 @@ final class ZnEndpoint {
         // Secrets cannot be guessed faster than the budget: failures count per client id and address.
         String clientId = credentials.get().clientId();
         String address = session.getContext().getConnection().getRemoteAddr();
-        event.detail(Details.CLIENT_AUTH_METHOD, "client-secret-basic").detail("naf_client_id", clientId);
+        event.detail(Details.CLIENT_AUTH_METHOD, "client-secret-basic").detail(EventDetails.NAF_CLIENT_ID, clientId);
         if (authFailures.exhausted(clientId, address)) {
             event.error(BsfErrors.ZN_THROTTLED);
             return fault(Response.Status.TOO_MANY_REQUESTS, ZnException.Reason.NAF_NOT_AUTHORIZED,
@@ -80,7 +81,7 @@ final class ZnEndpoint {
             event.error(BsfErrors.MALFORMED_REQUEST);
             return fault(Response.Status.BAD_REQUEST, ZnException.Reason.PROTOCOL, e.getMessage());
         }
-        event.detail("btid", request.btid().value()).detail("naf_fqdn", request.nafId().fqdn());
+        event.detail(EventDetails.BTID, request.btid().value()).detail(EventDetails.NAF_FQDN, request.nafId().fqdn());
         if (!servesFqdn(naf.get(), request.nafId().fqdn())) {
             event.error(BsfErrors.NAF_NOT_AUTHORIZED);
             return fault(Response.Status.FORBIDDEN, ZnException.Reason.NAF_NOT_AUTHORIZED,

@@ -10,18 +10,25 @@ import org.ucdgba.liberty.Status;
  */
 public enum Renaming {
     /** The federation takes the new name: samlp:Success. */
-    RENAME(Status.success()),
+    RENAME(Status.success(), "renamed"),
     /** The federation has the new name already (the sender did not get the answer and asks again). */
-    ALREADY_DONE(Status.success()),
+    ALREADY_DONE(Status.success(), "already_done"),
     /** No federation of the sender has the former name: lib:FederationDoesNotExist. */
-    NO_FEDERATION(new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST)),
+    NO_FEDERATION(new Status(Status.REQUESTER, Status.FEDERATION_DOES_NOT_EXIST), "federation_does_not_exist"),
     /** The new name is unusable here (too long, or another federation with the sender has it). */
-    REFUSED(new Status(Status.REQUESTER, Status.REQUEST_DENIED));
+    REFUSED(new Status(Status.REQUESTER, Status.REQUEST_DENIED), "name_identifier_refused");
 
     private final Status status;
+    private final String code;
 
-    Renaming(Status status) {
+    Renaming(Status status, String code) {
         this.status = status;
+        this.code = code;
+    }
+
+    /** A short code of the decision, for logs and events: renamed, already_done, federation_does_not_exist, ... */
+    public String code() {
+        return code;
     }
 
     /** The status the response carries. */

@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

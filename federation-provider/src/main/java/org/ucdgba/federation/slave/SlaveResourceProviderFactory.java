@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.slave;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -17,7 +17,7 @@ public final class SlaveResourceProviderFactory implements RealmResourceProvider
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new SlaveResource(session);
+                return new FederationPage(session);
             }
 
             @Override

@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.master;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -6,10 +6,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -17,20 +15,20 @@ import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ClientData;
 import org.keycloak.protocol.LoginProtocol;
-import org.keycloak.protocol.LoginProtocolFactory;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.ucdgba.federation.FederationError;
+import org.ucdgba.federation.store.FederationEntity;
+import org.ucdgba.federation.store.FederationStore;
+import org.ucdgba.federation.store.Federations;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.LibertyMessage;
 import org.ucdgba.liberty.RegisterNameIdentifierResponse;
@@ -44,7 +42,7 @@ import org.ucdgba.liberty.profile.NameRegistration;
  * the user agent back with a signed RegisterNameIdentifierResponse (step 7). A refusal or a cancelled login goes
  * back as a response with status samlp:Responder / samlp:RequestDenied, and nothing is recorded.
  */
-public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory {
+public final class MasterProtocol implements LoginProtocol {
 
     /** The protocol id of slave clients. */
     public static final String ID = "liberty-idff";
@@ -68,8 +66,8 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
         String requested = authSession.getClientNote(NOTE_MASTER_ACCOUNT);
         String slaveName = authSession.getClientNote(NOTE_SLAVE_NAME);
         EventBuilder e = event.clone().event(EventType.FEDERATED_IDENTITY_LINK).client(slave).user(user)
-                .detail(Details.USERNAME, user.getUsername()).detail("slave_name_id", slaveName);
-        FederationStore store = new FederationStore(session, realm);
+                .detail(Details.USERNAME, user.getUsername()).detail(EventDetails.SLAVE_NAME_ID, slaveName);
+        Federations store = Federations.of(session, realm);
         Optional<FederationEntity> existing = store.ofUser(user.getId()).stream()
                 .filter(f -> f.getPartnerId().equals(slave.getClientId())).findFirst();
         String refusal = null;
@@ -84,16 +82,16 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
         Response response = respond(authSession, status);
         if (response.getStatus() != Response.Status.SEE_OTHER.getStatusCode()) {
             // No answer could be built for the slave: nothing is recorded.
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_cannot_answer_slave");
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_NOT_USABLE.eventError(null));
             return response;
         }
         if (refusal != null) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("requested_account", requested).error(refusal);
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(EventDetails.REQUESTED_ACCOUNT, requested).error(refusal);
         } else {
             // A record of this slave account with another user is stale (the slave holds no link for it): replaced.
             store.link(MasterService.providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(),
                     slaveName);
-            TerminationOutbox.cancel(session, realm, slave.getClientId(), slaveName);
+            session.getProvider(FederationStore.class).cancelTerminations(realm, slave.getClientId(), slaveName);
             e.success();
         }
         return response;
@@ -183,48 +181,6 @@ public final class MasterProtocol implements LoginProtocol, LoginProtocolFactory
     public LoginProtocol setEventBuilder(EventBuilder event) {
         this.event = event;
         return this;
-    }
-
-    // LoginProtocolFactory
-
-    @Override
-    public LoginProtocol create(KeycloakSession session) {
-        return new MasterProtocol().setSession(session);
-    }
-
-    @Override
-    public Object createProtocolEndpoint(KeycloakSession session, EventBuilder event) {
-        return new MasterEndpoint(session, event);
-    }
-
-    @Override
-    public Map<String, ProtocolMapperModel> getBuiltinMappers() {
-        return Map.of();
-    }
-
-    @Override
-    public void createDefaultClientScopes(RealmModel newRealm, boolean addScopesToExistingClients) {
-    }
-
-    @Override
-    public void setupClientDefaults(ClientRepresentation rep, ClientModel newClient) {
-    }
-
-    @Override
-    public void addClientScopeDefaults(ClientScopeRepresentation clientRep) {
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 
     @Override

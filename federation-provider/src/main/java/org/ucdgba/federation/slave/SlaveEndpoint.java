@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.slave;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
@@ -18,6 +17,14 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.ucdgba.federation.FederationError;
+import org.ucdgba.federation.FederationPages;
+import org.ucdgba.federation.LibertyKeys;
+import org.ucdgba.federation.PendingRegistration;
+import org.ucdgba.federation.RequestBodies;
+import org.ucdgba.federation.SoapFaults;
+import org.ucdgba.federation.UcdDescriptors;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.LibertyMessage;
@@ -63,7 +70,7 @@ public final class SlaveEndpoint {
     public Response metadata() {
         String self = SlaveService.providerId(session, realm);
         ProviderMetadata m = UcdDescriptors.slave(self, LibertyKeys.realmKeys(session, realm).certificate(),
-                UcdDescriptors.Endpoints.under(self + "/" + SlaveResource.ENDPOINT));
+                UcdDescriptors.Endpoints.under(self + "/" + FederationPage.ENDPOINT));
         return Response.ok(MetadataXml.write(m), MediaType.APPLICATION_XML_TYPE).build();
     }
 
@@ -92,32 +99,35 @@ public final class SlaveEndpoint {
             }
         } catch (LibertyException ex) {
             refused(e, EventType.FEDERATED_IDENTITY_LINK_ERROR, ex);
-            return FederationPages.answer(json, Response.Status.BAD_REQUEST, "failed",
-                    "The master's answer was refused.", null);
+            return FederationPages.failure(session, json, FederationError.MESSAGE_REFUSED, null, back());
         }
         String alias = pending.alias();
+        String master = displayName(alias);
         UserModel user = session.users().getUserById(realm, pending.userId());
-        e.detail(Details.IDENTITY_PROVIDER, alias).detail("master_account", pending.partnerName());
+        e.detail(Details.IDENTITY_PROVIDER, alias).detail(EventDetails.MASTER_NAME_ID, pending.partnerName());
         if (user == null) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("user_not_found");
-            return FederationPages.answer(json, Response.Status.BAD_REQUEST, "failed",
-                    "The account here no longer exists.", alias);
+            FederationError.USER_GONE.on(e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR), (String) null);
+            return FederationPages.failure(session, json, FederationError.USER_GONE, master, back());
         }
         e.user(user);
         if (!response.status().isSuccess()) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail("status", response.status().code().getLocalPart()
-                    + (response.status().secondLevel() == null ? "" : " " + response.status().secondLevel()
-                    .getLocalPart())).error("liberty_master_refused");
-            return FederationPages.answer(json, Response.Status.FORBIDDEN, "refused",
-                    "The master did not federate the accounts.", alias);
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(EventDetails.STATUS, response.status().code()
+                    .getLocalPart() + (response.status().secondLevel() == null ? "" : " " + response.status()
+                    .secondLevel().getLocalPart()));
+            FederationError.PARTNER_REFUSED.on(e, (String) null);
+            return json ? FederationPages.outcome(session, true, Response.Status.FORBIDDEN, "refused", null, null,
+                    alias, null) : FederationPages.failure(session, false, FederationError.PARTNER_REFUSED, master,
+                    back());
         }
         if (!slave.link(user, pending)) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_master_account_linked_elsewhere");
-            return FederationPages.answer(json, Response.Status.CONFLICT, "conflict",
-                    "This master account is already federated with another account here.", alias);
+            FederationError.LINKED_ELSEWHERE.on(e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR), (String) null);
+            return json ? FederationPages.outcome(session, true, Response.Status.CONFLICT, "conflict", null, null,
+                    alias, null) : FederationPages.failure(session, false, FederationError.LINKED_ELSEWHERE, master,
+                    back());
         }
         e.success();
-        return FederationPages.answer(json, Response.Status.OK, "linked", "Your accounts are now federated.", alias);
+        return FederationPages.outcome(session, json, Response.Status.OK, "linked", "ucdFederationLinked", master,
+                alias, back());
     }
 
     /**
@@ -139,7 +149,7 @@ public final class SlaveEndpoint {
             }
             if (received.message() instanceof RegisterNameIdentifierRequest request) {
                 NameRegistration rni = new NameRegistration(slave.exchange());
-                SlaveService.Rename rename = slave.renaming(masterId, request);
+                SlaveRenames.Rename rename = SlaveRenames.renaming(session, realm, masterId, request);
                 // The answer is built before anything changes, so a failure to build it changes nothing.
                 String answer = rni.buildResponseSoap(rni.buildResponse(request, rename.decision().status()));
                 renamed(masterId, rename);
@@ -165,8 +175,7 @@ public final class SlaveEndpoint {
                     ? terminationReturn() : Response.seeOther(fedterm.returnUrl(received)).build();
         } catch (LibertyException ex) {
             refused(event(EventType.REMOVE_FEDERATED_IDENTITY), EventType.REMOVE_FEDERATED_IDENTITY_ERROR, ex);
-            return FederationPages.answer(false, Response.Status.BAD_REQUEST, "failed",
-                    "The master's message was refused.", null);
+            return FederationPages.failure(session, false, FederationError.MESSAGE_REFUSED, null, back());
         }
     }
 
@@ -179,14 +188,13 @@ public final class SlaveEndpoint {
             NameRegistration rni = new NameRegistration(slave.exchange());
             Exchange.Received<RegisterNameIdentifierRequest> received = rni.processRequestRedirect(rawQuery());
             String masterId = received.partner().providerId();
-            SlaveService.Rename rename = slave.renaming(masterId, received.message());
+            SlaveRenames.Rename rename = SlaveRenames.renaming(session, realm, masterId, received.message());
             var back = rni.buildResponseRedirect(rni.buildResponse(received.message(), rename.decision().status()));
             renamed(masterId, rename);
             return Response.seeOther(back).build();
         } catch (LibertyException ex) {
             refused(event(EventType.FEDERATED_IDENTITY_LINK), EventType.FEDERATED_IDENTITY_LINK_ERROR, ex);
-            return FederationPages.answer(false, Response.Status.BAD_REQUEST, "failed",
-                    "The master's message was refused.", null);
+            return FederationPages.failure(session, false, FederationError.MESSAGE_REFUSED, null, back());
         }
     }
 
@@ -195,7 +203,8 @@ public final class SlaveEndpoint {
     @Path("fedterm-return")
     @Produces(MediaType.TEXT_HTML)
     public Response terminationReturn() {
-        return FederationPages.answer(false, Response.Status.OK, "terminated", "The federation has ended.", null);
+        return FederationPages.outcome(session, false, Response.Status.OK, "terminated", "ucdFederationEnded", null,
+                null, back());
     }
 
     private void terminated(String masterId, FederationTerminationNotification notification) {
@@ -203,30 +212,38 @@ public final class SlaveEndpoint {
         user.ifPresent(u -> event(EventType.REMOVE_FEDERATED_IDENTITY).user(u)
                 .detail(Details.IDENTITY_PROVIDER, slave.masters().masterByProviderId(masterId)
                         .map(m -> m.model().getAlias()).orElse(masterId))
-                .detail(SlaveService.NOTIFIED_DETAIL, "true").success());
+                .detail(EventDetails.PARTNER_NOTIFIED, "true").success());
     }
 
-    private void renamed(String masterId, SlaveService.Rename rename) {
-        EventBuilder e = event(EventType.FEDERATED_IDENTITY_LINK).detail("reregistered", "true")
+    private void renamed(String masterId, SlaveRenames.Rename rename) {
+        EventBuilder e = event(EventType.FEDERATED_IDENTITY_LINK).detail(EventDetails.REREGISTERED, "true")
                 .detail(Details.IDENTITY_PROVIDER, rename.alias() == null ? masterId : rename.alias());
         if (rename.user() != null) {
             e.user(rename.user());
         }
         if (rename.decision() == Renaming.RENAME) {
-            e.detail("previous_master_account", rename.federation().getPartnerNameId())
-                    .detail("master_account", rename.renamed());
-            slave.apply(rename);
+            e.detail(EventDetails.PREVIOUS_MASTER_NAME_ID, rename.federation().getPartnerNameId())
+                    .detail(EventDetails.MASTER_NAME_ID, rename.renamed());
+            SlaveRenames.apply(session, realm, rename);
             e.success();
         } else if (!rename.decision().status().isSuccess()) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(rename.decision() == Renaming.NO_FEDERATION
-                    ? "liberty_federation_does_not_exist" : "liberty_name_identifier_refused");
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_" + rename.decision().code());
         }
     }
 
     /** The one refusal path: the event says why; the caller answers with a page or a SOAP fault. */
     private static void refused(EventBuilder e, EventType type, LibertyException ex) {
-        e.event(type).detail(Details.REASON, ex.getMessage())
-                .error("liberty_" + ex.reason().name().toLowerCase(Locale.ROOT));
+        FederationError.MESSAGE_REFUSED.on(e.event(type), ex);
+    }
+
+    /** Where the pages link back to: the federation page. */
+    private String back() {
+        return SlaveService.providerId(session, realm) + "/";
+    }
+
+    private String displayName(String alias) {
+        var model = alias == null ? null : session.identityProviders().getByAlias(alias);
+        return model == null ? alias : model.getDisplayName() == null ? alias : model.getDisplayName();
     }
 
     private String rawQuery() {

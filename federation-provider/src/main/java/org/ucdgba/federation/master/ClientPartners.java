@@ -1,12 +1,12 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.master;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
+import org.ucdgba.federation.admin.PartnerConfig;
 import org.ucdgba.liberty.LibertyException;
-import org.ucdgba.liberty.crypto.SignaturePolicy;
 import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.profile.Partner;
 import org.ucdgba.liberty.profile.Partners;
@@ -40,7 +40,7 @@ public final class ClientPartners implements Partners {
         }
         try {
             return Optional.of(new Partner(MetadataXml.read(client.getAttribute(METADATA)
-                    .getBytes(StandardCharsets.UTF_8)), policy(client.getAttribute(SIG_ALG))));
+                    .getBytes(StandardCharsets.UTF_8)), PartnerConfig.policy(client.getAttribute(SIG_ALG))));
         } catch (LibertyException e) {
             LOG.warnf("client %s of realm %s has unusable Liberty metadata: %s", providerId, realm.getName(),
                     e.getMessage());
@@ -48,8 +48,4 @@ public final class ClientPartners implements Partners {
         }
     }
 
-    /** The signature policy a partner configuration names. */
-    public static SignaturePolicy policy(String sigAlg) {
-        return "rsa-sha1".equalsIgnoreCase(sigAlg) ? SignaturePolicy.legacyRsaSha1() : SignaturePolicy.modern();
-    }
 }

@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.slave;
 
 import java.util.Map;
 import java.util.Optional;
@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.ucdgba.federation.admin.PartnerConfig;
 import org.ucdgba.liberty.profile.Partner;
 import org.ucdgba.liberty.profile.Partners;
 
@@ -46,7 +47,7 @@ public final class IdpPartners implements Partners {
         Map<String, String> config = model.getConfig() == null ? Map.of() : model.getConfig();
         try {
             return Optional.of(new Master(model, new Partner(MasterIdentityProvider.metadata(config).metadata(),
-                    ClientPartners.policy(config.get(MasterIdentityProvider.configKey(PartnerConfig.SIG_ALG))))));
+                    PartnerConfig.policy(config.get(MasterIdentityProvider.configKey(PartnerConfig.SIG_ALG))))));
         } catch (IllegalArgumentException e) {
             LOG.warnf("master %s is not usable: %s", model.getAlias(), e.getMessage());
             return Optional.empty();

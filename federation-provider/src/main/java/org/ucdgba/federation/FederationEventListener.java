@@ -1,6 +1,7 @@
 package org.ucdgba.federation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -16,27 +17,35 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.ucdgba.federation.master.MasterRenames;
+import org.ucdgba.federation.slave.IdpPartners;
+import org.ucdgba.federation.slave.SlaveRenames;
+import org.ucdgba.federation.slave.SlaveService;
+import org.ucdgba.federation.store.FederationStore;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.metadata.Profile;
 
 /**
- * The slave's event listener {@value #ID} (enable it on slave realms). When a user unlinks a master in the Account
- * Console (event REMOVE_FEDERATED_IDENTITY), tells that master with a FederationTerminationNotification
- * (fedterm-sp-soap), at once or, when the master cannot be reached, through the {@link TerminationOutbox}; removals
- * the master already knows of carry the detail {@value SlaveResource#NOTIFIED_DETAIL} and are left alone; an
- * administrator's removal of a link is told the same way. When a user is updated (UPDATE_PROFILE, UPDATE_EMAIL, an
- * administrator's update), gives a renamed account's masters its new name ({@link SlaveRenames}).
+ * The federation event listener {@value #ID} (enable it on master and slave realms). At a slave: when a user
+ * unlinks a master in the Account Console (event REMOVE_FEDERATED_IDENTITY), tells that master with a
+ * FederationTerminationNotification (fedterm-sp-soap), at once or, when the master cannot be reached, through the
+ * {@link TerminationOutbox}; removals the master already knows of carry the detail
+ * {@value EventDetails#PARTNER_NOTIFIED} and are left alone; an administrator's removal of a link is told the same
+ * way. At either: when a user is updated (UPDATE_PROFILE, UPDATE_EMAIL, an administrator's update), gives a renamed
+ * account's partners its new name ({@link SlaveRenames}, {@link MasterRenames}). Its factory also registers the
+ * {@link FederationLifecycle} (option {@code termination-retry-seconds}, default 30: the outbox's interval).
  */
-public final class SlaveEventListener implements EventListenerProvider {
+public final class FederationEventListener implements EventListenerProvider {
 
     /** Event listener id to enable on slave realms. */
     public static final String ID = "ucd-federation";
-    private static final Logger LOG = Logger.getLogger(SlaveEventListener.class);
+    private static final Logger LOG = Logger.getLogger(FederationEventListener.class);
 
     private final KeycloakSession session;
 
-    SlaveEventListener(KeycloakSession session) {
+    FederationEventListener(KeycloakSession session) {
         this.session = session;
     }
 
@@ -49,7 +58,7 @@ public final class SlaveEventListener implements EventListenerProvider {
             return;
         }
         if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY && event.getDetails() != null
-                && !"true".equals(event.getDetails().get(SlaveService.NOTIFIED_DETAIL))) {
+                && !"true".equals(event.getDetails().get(EventDetails.PARTNER_NOTIFIED))) {
             withRealm(event.getRealmId(), realm -> unlinked(realm, event.getUserId(),
                     event.getDetails().get(Details.IDENTITY_PROVIDER)));
         }
@@ -74,7 +83,8 @@ public final class SlaveEventListener implements EventListenerProvider {
             } catch (LibertyException | IllegalArgumentException | IOException e) {
                 LOG.infof("master %s of realm %s not reached, termination queued: %s", alias, realm.getName(),
                         e.getMessage());
-                TerminationOutbox.enqueue(session, realm, self, masterId, Profile.FEDTERM_SP_SOAP, name);
+                session.getProvider(FederationStore.class).queueTermination(realm, self, masterId,
+                        Profile.FEDTERM_SP_SOAP, name, Duration.ZERO);
             }
         });
     }
@@ -103,6 +113,7 @@ public final class SlaveEventListener implements EventListenerProvider {
             UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
             if (user != null) {
                 SlaveRenames.userUpdated(session, realm, user);
+                MasterRenames.userUpdated(session, realm, user);
             }
         });
     }
@@ -129,17 +140,21 @@ public final class SlaveEventListener implements EventListenerProvider {
     /** Registers the listener. */
     public static final class Factory implements EventListenerProviderFactory {
 
+        private Duration retryInterval;
+
         @Override
         public EventListenerProvider create(KeycloakSession session) {
-            return new SlaveEventListener(session);
+            return new FederationEventListener(session);
         }
 
         @Override
         public void init(Config.Scope config) {
+            retryInterval = Duration.ofSeconds(config.getInt("terminationRetrySeconds", 30));
         }
 
         @Override
         public void postInit(KeycloakSessionFactory factory) {
+            FederationLifecycle.register(factory, retryInterval);
         }
 
         @Override

@@ -1,12 +1,14 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.admin;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.function.UnaryOperator;
+import org.ucdgba.federation.UcdDescriptors;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.crypto.ProviderKeys;
+import org.ucdgba.liberty.crypto.SignaturePolicy;
 import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 
@@ -16,14 +18,14 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
  * for a master, the slave's return URL for a slave). Either way the result is the partner's metadata, checked as a
  * received document would be.
  */
-final class PartnerConfig {
+public final class PartnerConfig {
 
-    static final String METADATA = "metadata";
-    static final String PROVIDER_ID = "providerId";
-    static final String SIGNING_CERTIFICATE = "signingCertificate";
-    static final String SOAP_ENDPOINT = "soapEndpoint";
-    static final String REGISTER_NAME_IDENTIFIER_URL = "registerNameIdentifierUrl";
-    static final String SIG_ALG = "sigAlg";
+    public static final String METADATA = "metadata";
+    public static final String PROVIDER_ID = "providerId";
+    public static final String SIGNING_CERTIFICATE = "signingCertificate";
+    public static final String SOAP_ENDPOINT = "soapEndpoint";
+    public static final String REGISTER_NAME_IDENTIFIER_URL = "registerNameIdentifierUrl";
+    public static final String SIG_ALG = "sigAlg";
 
     private PartnerConfig() {
     }
@@ -33,7 +35,7 @@ final class PartnerConfig {
      *
      * @throws IllegalArgumentException naming the setting that is missing or unusable
      */
-    static Described metadata(ProviderMetadata.Role role, UnaryOperator<String> setting) {
+    public static Described metadata(ProviderMetadata.Role role, UnaryOperator<String> setting) {
         String document = blankToNull(setting.apply(METADATA));
         String xml = document != null ? document : MetadataXml.write(byHand(role, setting));
         ProviderMetadata m;
@@ -50,12 +52,17 @@ final class PartnerConfig {
     }
 
     /** The signature algorithm setting: {@code rsa-sha256} (default; ECDSA is accepted too) or {@code rsa-sha1}. */
-    static String sigAlg(UnaryOperator<String> setting) {
+    public static String sigAlg(UnaryOperator<String> setting) {
         String value = blankToNull(setting.apply(SIG_ALG));
         if (value == null || value.equals("rsa-sha256") || value.equals("rsa-sha1")) {
             return value == null ? "rsa-sha256" : value;
         }
         throw new IllegalArgumentException(SIG_ALG + ": rsa-sha256 or rsa-sha1");
+    }
+
+    /** The signature policy a partner's {@value #SIG_ALG} setting names. */
+    public static SignaturePolicy policy(String sigAlg) {
+        return "rsa-sha1".equalsIgnoreCase(sigAlg) ? SignaturePolicy.legacyRsaSha1() : SignaturePolicy.modern();
     }
 
     private static ProviderMetadata byHand(ProviderMetadata.Role role, UnaryOperator<String> setting) {
@@ -104,7 +111,7 @@ final class PartnerConfig {
     }
 
     /** A partner's metadata document and what it says. */
-    record Described(String document, ProviderMetadata metadata) {
+    public record Described(String document, ProviderMetadata metadata) {
     }
 
     private static String blankToNull(String s) {

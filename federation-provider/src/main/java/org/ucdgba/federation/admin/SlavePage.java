@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.admin;
 
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
     }
 
     /** A slave's client was removed (under Clients, for example): its entries go too. */
-    static void clientRemoved(KeycloakSession session, RealmModel realm, String providerId) {
+    public static void clientRemoved(KeycloakSession session, RealmModel realm, String providerId) {
         if (session.getAttribute(REMOVING) != null) {
             return;
         }

@@ -1,20 +1,30 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.slave;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.ucdgba.federation.LibertyKeys;
+import org.ucdgba.federation.PendingRegistration;
+import org.ucdgba.federation.TerminationNotifier;
+import org.ucdgba.federation.store.FederationEntity;
+import org.ucdgba.federation.store.FederationStore;
+import org.ucdgba.federation.store.Federations;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
 import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
+import org.ucdgba.liberty.profile.FederationTermination;
 import org.ucdgba.liberty.profile.NameRegistration;
-import org.ucdgba.liberty.profile.Renaming;
 
 /**
  * The Slave UCD server's federation rules, with no HTTP in them: when a federation may start, what links it, and
@@ -22,25 +32,27 @@ import org.ucdgba.liberty.profile.Renaming;
  * identity provider (seed step 9, shown in the Account Console) together with its {@link FederationEntity}, which
  * keeps both name identifiers; the two change together.
  */
-final class SlaveService {
+public final class SlaveService {
 
-    /** Event detail on a removal the partner already knows of, so that no termination is sent again. */
-    static final String NOTIFIED_DETAIL = "liberty_partner_notified";
+    private static final Logger LOG = Logger.getLogger(SlaveService.class);
+    /** How long a termination by redirect has to reach the master before the same one follows by SOAP. */
+    private static final Duration REDIRECT_GRACE = Duration.ofMinutes(5);
     /** The longest name identifier a federation records (UCD_FEDERATION). */
-    static final int MAX_NAME = 255;
+    public static final int MAX_NAME = 255;
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final IdpPartners masters;
 
-    SlaveService(KeycloakSession session) {
+    /** The slave of the session's realm. */
+    public SlaveService(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.masters = new IdpPartners(session);
     }
 
     /** The slave's ProviderID: the URL of its federation resource in the realm. */
-    static String providerId(KeycloakSession session, RealmModel realm) {
+    public static String providerId(KeycloakSession session, RealmModel realm) {
         return LibertyKeys.realmUrl(session, realm) + "/" + SlaveResourceProviderFactory.ID;
     }
 
@@ -52,8 +64,8 @@ final class SlaveService {
         return LibertyKeys.exchange(session, realm, providerId(session, realm), masters);
     }
 
-    private FederationStore store() {
-        return new FederationStore(session, realm);
+    private Federations store() {
+        return Federations.of(session, realm);
     }
 
     /** Master account names compare as the master does: trimmed and in lower case. */
@@ -66,21 +78,26 @@ final class SlaveService {
      * the master account is federated with another account here, or the master still knows another account here
      * by this user's name.
      */
-    Optional<String> conflict(UserModel user, IdpPartners.Master master, String account) {
+    Optional<Conflict> conflict(UserModel user, IdpPartners.Master master, String account) {
         String alias = master.model().getAlias();
         if (session.users().getFederatedIdentity(realm, user, alias) != null) {
-            return Optional.of("this account is already federated with " + alias + "; end that federation first");
+            return Optional.of(Conflict.ALREADY_FEDERATED);
         }
         UserModel holder = session.users().getUserByFederatedIdentity(realm,
                 new FederatedIdentityModel(alias, normalized(account), normalized(account)));
         if (holder != null) {
-            return Optional.of("this master account is already federated with another account here");
+            return Optional.of(Conflict.MASTER_ACCOUNT_TAKEN);
         }
         // The master still knows another account here by this user name (its rename did not reach the master).
         boolean nameTaken = store().byLocalName(master.partner().providerId(), user.getUsername())
                 .filter(f -> !f.getUserId().equals(user.getId())).isPresent();
-        return nameTaken ? Optional.of("the master still knows another account here by this user name")
-                : Optional.empty();
+        return nameTaken ? Optional.of(Conflict.NAME_TAKEN) : Optional.empty();
+    }
+
+    /** The user's links with the masters of this realm. */
+    List<FederatedIdentityModel> links(UserModel user) {
+        return session.users().getFederatedIdentitiesStream(realm, user)
+                .filter(f -> masters.byAlias(f.getIdentityProvider()).isPresent()).toList();
     }
 
     /**
@@ -93,7 +110,7 @@ final class SlaveService {
         NameRegistration rni = new NameRegistration(exchange());
         NameIdentifier slaveName = NameIdentifier.federated(user.getUsername(), providerId(session, realm));
         // A termination of this master account's former federation, still queued, would end the new one.
-        TerminationOutbox.cancel(session, realm, masterId, masterName.value());
+        session.getProvider(FederationStore.class).cancelTerminations(realm, masterId, masterName.value());
         RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
                 slaveName, masterName, null);
         new PendingRegistration(user.getId(), masterId, master.model().getAlias(), slaveName.value(),
@@ -125,7 +142,7 @@ final class SlaveService {
      * The federation's name identifier as the master issued it (the master account), which terminations towards
      * the master carry: the record's, else the link's.
      */
-    NameIdentifier masterName(UserModel user, IdpPartners.Master master) {
+    public NameIdentifier masterName(UserModel user, IdpPartners.Master master) {
         String masterId = master.partner().providerId();
         String name = store().ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(masterId))
                 .map(FederationEntity::getPartnerNameId).findFirst().orElseGet(() -> {
@@ -136,10 +153,55 @@ final class SlaveService {
         return NameIdentifier.federated(name, masterId);
     }
 
+    /** Ends a federation by SOAP (fedterm-sp-soap): the master is told first, then the link goes here. */
+    void endBySoap(UserModel user, IdpPartners.Master master) throws LibertyException, IOException {
+        String masterId = master.partner().providerId();
+        TerminationNotifier.notify(exchange(), masterId, Profile.FEDTERM_SP_SOAP, masterName(user, master));
+        unlink(user, master.model().getAlias(), masterId);
+    }
+
+    /**
+     * Ends a federation by redirect (fedterm-sp-http): the link goes now, and the user agent takes the signed
+     * notification to the master, which sends it back to this slave's FederationTerminationServiceReturnURL. The
+     * user agent may never reach the master: when the master takes SOAP too, the same notification follows after
+     * a grace period (the master answers it with nothing to end once the redirect has arrived).
+     */
+    URI endByRedirect(UserModel user, IdpPartners.Master master) throws LibertyException {
+        String masterId = master.partner().providerId();
+        NameIdentifier masterName = masterName(user, master);
+        FederationTermination fedterm = new FederationTermination(exchange());
+        URI toMaster = fedterm.buildRedirect(masterId, fedterm.initNotification(masterId, Profile.FEDTERM_SP_HTTP,
+                masterName, null));
+        unlink(user, master.model().getAlias(), masterId);
+        if (master.partner().metadata().supports(Profile.FEDTERM_SP_SOAP)) {
+            session.getProvider(FederationStore.class).queueTermination(realm, providerId(session, realm), masterId,
+                    Profile.FEDTERM_SP_SOAP, masterName, REDIRECT_GRACE);
+        }
+        return toMaster;
+    }
+
+    /**
+     * A link removed without the master being told (Account Console, administrator): its record goes, and the
+     * master is told now (fedterm-sp-soap) or, when it cannot be reached, through the outbox.
+     */
+    void linkRemoved(UserModel user, IdpPartners.Master master) {
+        String masterId = master.partner().providerId();
+        NameIdentifier name = masterName(user, master);
+        unlink(user, master.model().getAlias(), masterId);
+        try {
+            TerminationNotifier.notify(exchange(), masterId, Profile.FEDTERM_SP_SOAP, name);
+        } catch (LibertyException | IllegalArgumentException | IOException e) {
+            LOG.infof("master %s of realm %s not reached, termination queued: %s", master.model().getAlias(),
+                    realm.getName(), e.getMessage());
+            session.getProvider(FederationStore.class).queueTermination(realm, providerId(session, realm), masterId,
+                    Profile.FEDTERM_SP_SOAP, name, Duration.ZERO);
+        }
+    }
+
     /** Removes the user's link with a master, and its record. */
-    void unlink(UserModel user, String alias, String masterId) {
+    public void unlink(UserModel user, String alias, String masterId) {
         session.users().removeFederatedIdentity(realm, user, alias);
-        FederationStore store = store();
+        Federations store = store();
         store.ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(masterId)).forEach(store::remove);
     }
 
@@ -162,47 +224,28 @@ final class SlaveService {
         return Optional.of(user);
     }
 
-    /**
-     * A master's RegisterNameIdentifierRequest (rni-idp-http or -soap): the master account of a federation has a
-     * new name (IDPProvidedNameIdentifier), the federation being named by the former one
-     * (OldProvidedNameIdentifier, either side's). Decided here, applied by {@link #apply} once the answer is built.
-     */
-    Rename renaming(String masterId, RegisterNameIdentifierRequest request) {
-        FederationStore store = store();
-        String renamed = request.idpProvided().value();
-        Optional<IdpPartners.Master> master = masters.masterByProviderId(masterId);
-        Optional<FederationEntity> former = store.named(masterId, request.oldProvided(),
-                f -> !f.getPartnerNameId().equals(renamed));
-        Optional<FederationEntity> holder = store.byPartnerName(masterId, renamed);
-        boolean done = former.isEmpty() && holder.isPresent() && (request.spProvided() == null
-                || holder.get().getLocalNameId().equals(request.spProvided().value()));
-        UserModel user = former.or(() -> holder).map(f -> session.users().getUserById(realm, f.getUserId()))
-                .orElse(null);
-        Renaming decision = Renaming.decide(former.isPresent() && user != null && master.isPresent(), done, renamed,
-                holder.isPresent(), MAX_NAME);
-        return new Rename(decision, former.orElse(null), user, renamed,
-                master.map(m -> m.model().getAlias()).orElse(null));
-    }
+    /** Why a federation cannot start: the text for a program, the message key of the page for a person. */
+    enum Conflict {
+        /** This account is federated with this master already. */
+        ALREADY_FEDERATED("this account is already federated with this master; end that federation first",
+                "ucdConflictFederated"),
+        /** The master account is federated with another account here. */
+        MASTER_ACCOUNT_TAKEN("this master account is already federated with another account here",
+                "ucdConflictMasterAccountTaken"),
+        /** The master still knows another account here by this user name. */
+        NAME_TAKEN("the master still knows another account here by this user name", "ucdConflictNameTaken");
 
-    /** Gives the link and its record the master account's new name, if the decision was to rename. */
-    void apply(Rename rename) {
-        if (rename.decision() != Renaming.RENAME) {
-            return;
+        final String description;
+        final String message;
+
+        Conflict(String description, String message) {
+            this.description = description;
+            this.message = message;
         }
-        rename.federation().setPartnerNameId(rename.renamed());
-        session.users().removeFederatedIdentity(realm, rename.user(), rename.alias());
-        session.users().addFederatedIdentity(realm, rename.user(), new FederatedIdentityModel(rename.alias(),
-                rename.renamed(), rename.renamed()));
     }
 
     /** A federation request on its way to the master. */
     record Started(String requestId, URI redirect) {
     }
 
-    /**
-     * A master's renaming as decided: the federation it renames and its user (null when none), the new name and the
-     * master's alias.
-     */
-    record Rename(Renaming decision, FederationEntity federation, UserModel user, String renamed, String alias) {
-    }
 }

@@ -1,20 +1,14 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.master;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -22,29 +16,32 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RequiredActionProviderModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.protocol.AuthorizationEndpointBase;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.ucdgba.federation.FederationError;
+import org.ucdgba.federation.LibertyKeys;
+import org.ucdgba.federation.RequestBodies;
+import org.ucdgba.federation.SoapFaults;
+import org.ucdgba.federation.UcdDescriptors;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.Liberty;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.LibertyMessage;
-import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.RegisterNameIdentifierRequest;
 import org.ucdgba.liberty.Status;
+import org.ucdgba.liberty.binding.QueryString;
 import org.ucdgba.liberty.binding.SoapBinding;
 import org.ucdgba.liberty.metadata.MetadataXml;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
-import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.FederationTermination;
 import org.ucdgba.liberty.profile.NameRegistration;
 import org.ucdgba.liberty.profile.Renaming;
-import org.ucdgba.liberty.binding.QueryString;
 
 /**
  * The master's Liberty endpoints under {@code /realms/{realm}/protocol/liberty-idff}: {@code rni} takes a slave's
@@ -187,9 +184,9 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         try {
             boolean taken = new MasterService(session, realm).renamedByRedirect(rawQuery(),
                     QueryString.parse(rawQuery()).get("InResponseTo"));
-            EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).detail("reregistered", "true");
+            EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).detail(EventDetails.REREGISTERED, "true");
             if (!taken) {
-                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_slave_refused");
+                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_REFUSED.eventError(null));
                 return ErrorPage.error(session, null, Response.Status.FORBIDDEN, Messages.INVALID_REQUEST);
             }
             e.success();
@@ -220,13 +217,13 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         // The answer is built before anything changes, so a failure to build it changes nothing.
         NameRegistration rni = new NameRegistration(exchange());
         String answer = rni.buildResponseSoap(rni.buildResponse(request, rename.decision().status()));
-        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).detail("reregistered", "true");
+        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).detail(EventDetails.REREGISTERED, "true");
         if (rename.federation() != null) {
             e.user(rename.federation().getUserId());
         }
         if (rename.decision() == Renaming.RENAME) {
-            e.detail("previous_slave_name_id", rename.federation().getPartnerNameId())
-                    .detail("slave_name_id", rename.renamed());
+            e.detail(EventDetails.PREVIOUS_SLAVE_NAME_ID, rename.federation().getPartnerNameId())
+                    .detail(EventDetails.SLAVE_NAME_ID, rename.renamed());
             MasterService.apply(rename);
             e.success();
         } else if (!rename.decision().status().isSuccess()) {
@@ -239,8 +236,8 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
     private void terminate(Exchange.Received<FederationTerminationNotification> received) {
         String slave = received.partner().providerId();
         master().terminated(slave, received.message()).ifPresent(f -> event.event(EventType.REMOVE_FEDERATED_IDENTITY)
-                .client(slave).user(f.getUserId()).detail("slave_name_id", f.getPartnerNameId())
-                .detail("named", received.message().nameIdentifier().value()).success());
+                .client(slave).user(f.getUserId()).detail(EventDetails.SLAVE_NAME_ID, f.getPartnerNameId())
+                .detail(EventDetails.NAMED, received.message().nameIdentifier().value()).success());
     }
 
     private MasterService master() {

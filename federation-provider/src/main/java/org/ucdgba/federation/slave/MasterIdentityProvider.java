@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.slave;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.messages.Messages;
+import org.ucdgba.federation.admin.PartnerConfig;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
@@ -32,12 +33,12 @@ public final class MasterIdentityProvider extends AbstractIdentityProvider<Ident
     private static final String CONFIG_PREFIX = "liberty";
 
     /** The config key of a partner setting. */
-    static String configKey(String setting) {
+    public static String configKey(String setting) {
         return CONFIG_PREFIX + Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
     }
 
     /** The master's metadata from an identity provider's config. */
-    static PartnerConfig.Described metadata(Map<String, String> config) {
+    public static PartnerConfig.Described metadata(Map<String, String> config) {
         return PartnerConfig.metadata(ProviderMetadata.Role.IDP, s -> config.get(configKey(s)));
     }
 

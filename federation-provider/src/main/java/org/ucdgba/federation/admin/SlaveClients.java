@@ -1,10 +1,12 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.admin;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
+import org.ucdgba.federation.master.ClientPartners;
+import org.ucdgba.federation.master.MasterProtocol;
 
 /**
  * Registering a slave at a master realm: the client of protocol {@value MasterProtocol#ID} whose client id is the

@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.master;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,6 +7,14 @@ import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.ucdgba.federation.LibertyKeys;
+import org.ucdgba.federation.PendingRegistration;
+import org.ucdgba.federation.SoapClient;
+import org.ucdgba.federation.TerminationNotifier;
+import org.ucdgba.federation.slave.SlaveService;
+import org.ucdgba.federation.store.FederationEntity;
+import org.ucdgba.federation.store.FederationStore;
+import org.ucdgba.federation.store.Federations;
 import org.ucdgba.liberty.FederationTerminationNotification;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.NameIdentifier;
@@ -24,7 +32,7 @@ import org.ucdgba.liberty.profile.Renaming;
  * ending a federation and giving a slave the new name of a renamed account, by SOAP or by redirect. Every message
  * names the federation as the receiver issued it.
  */
-final class MasterService {
+public final class MasterService {
 
     /** How long a termination by redirect has to reach the slave before the same one follows by SOAP. */
     static final Duration REDIRECT_GRACE = Duration.ofMinutes(5);
@@ -38,7 +46,7 @@ final class MasterService {
     }
 
     /** The master's ProviderID: the realm's protocol endpoint URL. */
-    static String providerId(KeycloakSession session, RealmModel realm) {
+    public static String providerId(KeycloakSession session, RealmModel realm) {
         return LibertyKeys.realmUrl(session, realm) + "/protocol/" + MasterProtocol.ID;
     }
 
@@ -46,8 +54,8 @@ final class MasterService {
         return LibertyKeys.exchange(session, realm, providerId(session, realm), new ClientPartners(realm));
     }
 
-    FederationStore store() {
-        return new FederationStore(session, realm);
+    Federations store() {
+        return Federations.of(session, realm);
     }
 
     /** The user's federation with a slave. */
@@ -57,7 +65,7 @@ final class MasterService {
 
     /** A slave's termination: the federation it names, by either name identifier, ends; answers it if one did. */
     Optional<FederationEntity> terminated(String slave, FederationTerminationNotification notification) {
-        FederationStore store = store();
+        Federations store = store();
         Optional<FederationEntity> f = store.named(slave, notification.nameIdentifier());
         f.ifPresent(store::remove);
         return f;
@@ -69,7 +77,7 @@ final class MasterService {
      * and the former name (OldProvidedNameIdentifier, either side's).
      */
     Rename renaming(String slave, RegisterNameIdentifierRequest request) {
-        FederationStore store = store();
+        Federations store = store();
         String masterAccount = request.idpProvided().value();
         String renamed = request.spProvided() == null ? null : request.spProvided().value();
         Optional<FederationEntity> former = store.named(slave, request.oldProvided(), f -> f.getLocalNameId()
@@ -103,7 +111,7 @@ final class MasterService {
         URI toSlave = fedterm.buildRedirect(slave, fedterm.initNotification(slave, Profile.FEDTERM_IDP_HTTP,
                 slaveName(f), null));
         if (exchange().partner(slave).metadata().supports(Profile.FEDTERM_IDP_SOAP)) {
-            TerminationOutbox.enqueue(session, realm, providerId(session, realm), slave, Profile.FEDTERM_IDP_SOAP,
+            session.getProvider(FederationStore.class).queueTermination(realm, providerId(session, realm), slave, Profile.FEDTERM_IDP_SOAP,
                     slaveName(f), REDIRECT_GRACE);
         }
         store().remove(f);

@@ -1,11 +1,7 @@
 package org.ucdgba.federation;
 
 import java.time.Duration;
-import java.util.List;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -14,53 +10,30 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.timer.TimerProvider;
+import org.ucdgba.federation.admin.SlavePage;
+import org.ucdgba.federation.master.MasterProtocol;
+import org.ucdgba.federation.master.MasterService;
+import org.ucdgba.federation.slave.SlaveService;
+import org.ucdgba.federation.store.FederationEntity;
+import org.ucdgba.federation.store.FederationStore;
+import org.ucdgba.federation.store.Federations;
 import org.ucdgba.liberty.NameIdentifier;
 import org.ucdgba.liberty.metadata.Profile;
 
 /**
- * Registers the federation entities and their Liquibase changelog with Keycloak's database, schedules the
- * {@link TerminationOutbox} (every {@code termination-retry-seconds}, default 30), and ends a user's or a slave
- * client's federations when the user or the client is removed; the partners of a removed user are told.
+ * What the server's own life does to federations: once the database is ready, the {@link TerminationOutbox} is
+ * scheduled; a removed user's federations end, each partner told through the outbox; a removed slave client's
+ * federations end with it, and so does its admin console entry.
  */
-public final class FederationJpaProviderFactory implements JpaEntityProviderFactory {
+final class FederationLifecycle {
 
-    /** Provider id; also the Liquibase changelog's factory id. */
-    public static final String ID = "ucd-federation";
-    private static final Logger LOG = Logger.getLogger(FederationJpaProviderFactory.class);
+    private static final Logger LOG = Logger.getLogger(FederationLifecycle.class);
 
-    private Duration retryInterval;
-
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return new JpaEntityProvider() {
-            @Override
-            public List<Class<?>> getEntities() {
-                return List.of(FederationEntity.class, PendingTerminationEntity.class);
-            }
-
-            @Override
-            public String getChangelogLocation() {
-                return "META-INF/ucd-federation-changelog.xml";
-            }
-
-            @Override
-            public String getFactoryId() {
-                return ID;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    private FederationLifecycle() {
     }
 
-    @Override
-    public void init(Config.Scope config) {
-        retryInterval = Duration.ofSeconds(config.getInt("terminationRetrySeconds", 30));
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
+    /** Registers the reactions with the session factory; the outbox runs every {@code retryInterval}. */
+    static void register(KeycloakSessionFactory factory, Duration retryInterval) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, s -> s.getProvider(TimerProvider.class).scheduleTask(
@@ -69,7 +42,7 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
                 userRemoved(removed.getKeycloakSession(), removed.getRealm(), removed.getUser().getId());
             } else if (event instanceof ClientModel.ClientRemovedEvent removed
                     && MasterProtocol.ID.equals(removed.getClient().getProtocol())) {
-                new FederationStore(removed.getKeycloakSession(), removed.getClient().getRealm())
+                Federations.of(removed.getKeycloakSession(), removed.getClient().getRealm())
                         .removePartner(removed.getClient().getClientId());
                 SlavePage.clientRemoved(removed.getKeycloakSession(), removed.getClient().getRealm(),
                         removed.getClient().getClientId());
@@ -82,7 +55,7 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
      * (fedterm-idp-soap) when this realm is its master, a master (fedterm-sp-soap) when this realm is its slave.
      */
     private static void userRemoved(KeycloakSession session, RealmModel realm, String userId) {
-        FederationStore store = new FederationStore(session, realm);
+        Federations store = Federations.of(session, realm);
         for (FederationEntity f : store.ofUser(userId)) {
             ClientModel slave = realm.getClientByClientId(f.getPartnerId());
             boolean master = slave != null && MasterProtocol.ID.equals(slave.getProtocol());
@@ -93,8 +66,9 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
                         f.getPartnerId());
             } else {
                 // Named as the partner issued it, as peers expect.
-                TerminationOutbox.enqueue(session, realm, self, f.getPartnerId(), master ? Profile.FEDTERM_IDP_SOAP
-                        : Profile.FEDTERM_SP_SOAP, NameIdentifier.federated(f.getPartnerNameId(), f.getPartnerId()));
+                session.getProvider(FederationStore.class).queueTermination(realm, self, f.getPartnerId(),
+                        master ? Profile.FEDTERM_IDP_SOAP : Profile.FEDTERM_SP_SOAP,
+                        NameIdentifier.federated(f.getPartnerNameId(), f.getPartnerId()), Duration.ZERO);
             }
         }
         store.removeUser(userId);
@@ -108,14 +82,5 @@ public final class FederationJpaProviderFactory implements JpaEntityProviderFact
             // Keycloak's context has no request URL outside a request (it throws rather than answering null).
             return null;
         }
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }

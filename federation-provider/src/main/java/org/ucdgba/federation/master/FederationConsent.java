@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.master;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.Config;

@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.admin;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +27,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.ucdgba.federation.SoapClient;
+import org.ucdgba.federation.slave.MasterIdentityProvider;
+import org.ucdgba.federation.store.Federations;
 import org.ucdgba.io.BoundedHttp;
 import org.ucdgba.io.RefusedInput;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
@@ -89,7 +92,7 @@ public final class PartnerAdminResource {
         if (slave == null) {
             return bad("the slave's ProviderID is required");
         }
-        return Response.ok(new FederationStore(session, realm).ofPartner(slave).stream()
+        return Response.ok(Federations.of(session, realm).ofPartner(slave).stream()
                 .map(f -> Map.<String, Object>of("userId", f.getUserId(), "masterNameId", f.getLocalNameId(),
                         "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
                 .toList()).build();

@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.master;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +18,10 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.ucdgba.federation.FederationError;
+import org.ucdgba.federation.UserTokens;
+import org.ucdgba.federation.store.FederationEntity;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.RegisterNameIdentifierResponse;
 
@@ -70,7 +74,7 @@ public final class MasterFederationsApi {
             return error(Response.Status.NOT_FOUND, "not_federated");
         }
         EventBuilder e = event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user.get())
-                .detail("slave_name_id", federation.get().getPartnerNameId());
+                .detail(EventDetails.SLAVE_NAME_ID, federation.get().getPartnerNameId());
         try {
             if ("redirect".equals(binding)) {
                 Map<String, String> out = Map.of("redirect", master.endByRedirect(federation.get()).toString());
@@ -80,7 +84,7 @@ public final class MasterFederationsApi {
             master.endBySoap(federation.get());
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
-                    .error("liberty_slave_unreachable");
+                    .error(FederationError.PARTNER_UNREACHABLE.eventError(null));
             return error(Response.Status.BAD_GATEWAY, "slave_unreachable");
         }
         e.success();
@@ -105,7 +109,7 @@ public final class MasterFederationsApi {
             return error(Response.Status.NOT_FOUND, "not_federated");
         }
         EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).user(user.get())
-                .detail("reregistered", "true").detail("previous_master_name_id", federation.get().getLocalNameId());
+                .detail(EventDetails.REREGISTERED, "true").detail(EventDetails.PREVIOUS_MASTER_NAME_ID, federation.get().getLocalNameId());
         try {
             if ("redirect".equals(binding)) {
                 return Response.ok(Map.of("redirect", master.renameByRedirect(user.get(), federation.get())
@@ -113,12 +117,12 @@ public final class MasterFederationsApi {
             }
             RegisterNameIdentifierResponse response = master.renameBySoap(user.get(), federation.get());
             if (!response.status().isSuccess()) {
-                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_slave_refused");
+                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_REFUSED.eventError(null));
                 return Response.ok(Map.of("result", "refused")).build();
             }
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, ex.getMessage())
-                    .error("liberty_slave_unreachable");
+                    .error(FederationError.PARTNER_UNREACHABLE.eventError(null));
             return error(Response.Status.BAD_GATEWAY, "slave_unreachable");
         }
         e.success();

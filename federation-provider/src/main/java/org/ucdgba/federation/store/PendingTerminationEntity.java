@@ -1,4 +1,4 @@
-package org.ucdgba.federation;
+package org.ucdgba.federation.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 /**
  * A FederationTerminationNotification still to be delivered: the federation has already ended here, and the
- * partner is told by {@link TerminationOutbox} until it answers or the attempts run out. Written in the same
+ * partner is told by the termination outbox until it answers or the attempts run out. Written in the same
  * transaction that ends the federation, so a termination is never lost nor sent for a change that rolled back.
  */
 @Entity

@@ -1,0 +1,195 @@
+package org.ucdgba.federation.slave;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.ucdgba.federation.FederationError;
+import org.ucdgba.federation.FederationPages;
+import org.ucdgba.federation.LibertyKeys;
+import org.ucdgba.gba.core.EventDetails;
+import org.ucdgba.gba.core.StoreKey;
+import org.ucdgba.liberty.LibertyException;
+import org.ucdgba.liberty.LibertyMessage;
+import org.ucdgba.liberty.metadata.Profile;
+
+/**
+ * The Slave UCD server under {@code /realms/{realm}/ucd-federation}: the page a person uses (seed steps 2-3),
+ * signed in here with the realm's session cookie, to federate with a master, see the federations held and end
+ * one; each form carries a single-use token issued to that browser session. It also mounts the UCD client's API
+ * ({@code federations}, {@code masters}) and the ID-FF endpoints ({@code idff}). See docs/federation-api.md.
+ */
+public final class FederationPage {
+
+    /** The path segment of the slave's ID-FF endpoints ({@link SlaveEndpoint}). */
+    public static final String ENDPOINT = "idff";
+    /** How long a form of the page may be used. */
+    private static final long FORM_SECONDS = 1800;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final SlaveService slave;
+
+    FederationPage(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.slave = new SlaveService(session);
+    }
+
+    /** The ID-FF endpoints: metadata, and what masters send. */
+    @Path(ENDPOINT)
+    public SlaveEndpoint endpoint() {
+        return new SlaveEndpoint(session);
+    }
+
+    /** The UCD client's API of the user's federations. */
+    @Path("federations")
+    public SlaveFederationsApi federations() {
+        return new SlaveFederationsApi(session);
+    }
+
+    /** The UCD client's list of masters. */
+    @Path("masters")
+    public SlaveMastersApi masters() {
+        return new SlaveMastersApi(session);
+    }
+
+    private String self() {
+        return SlaveService.providerId(session, realm);
+    }
+
+    /**
+     * The page: choose a master (shown by display name; {@code master} preselects one) and name the account
+     * there, or end a federation. Without a session, the offer to sign in first.
+     */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@QueryParam("master") String selected) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (auth == null) {
+            return FederationPages.forms(session).setStatus(Response.Status.UNAUTHORIZED)
+                    .setAttribute("outcome", "sign-in-first").setAttribute("messageKey", "ucdSignInFirst")
+                    .setAttribute("parameter", "").setAttribute("signInUrl", accountUrl())
+                    .setAttribute("backUrl", self() + "/").createForm(FederationPages.RESULT);
+        }
+        String formToken = LibertyMessage.newId();
+        session.singleUseObjects().put(StoreKey.of("ucd-federation-form", realm.getId(), formToken),
+                FORM_SECONDS, Map.of("userSession", auth.getSession().getId()));
+        List<Map<String, String>> masters = slave.masters().masters().map(m -> Map.of("alias", m.getAlias(),
+                "displayName", displayName(m.getAlias()))).toList();
+        List<Map<String, String>> federations = slave.links(auth.getUser()).stream().map(f -> Map.of(
+                "alias", f.getIdentityProvider(), "masterName", displayName(f.getIdentityProvider()),
+                "account", f.getUserName() != null ? f.getUserName() : f.getUserId())).toList();
+        return FederationPages.forms(session).setAttribute("username", auth.getUser().getUsername())
+                .setAttribute("masters", masters).setAttribute("federations", federations)
+                .setAttribute("selected", selected == null ? "" : selected).setAttribute("formToken", formToken)
+                .setAttribute("federateUrl", self() + "/federate").setAttribute("endUrl", self() + "/end")
+                .setAttribute("accountUrl", accountUrl()).createForm(FederationPages.PAGE);
+    }
+
+    /** The form's submission: the signed request by redirect to the chosen master (step 5). */
+    @POST
+    @Path("federate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response federate(MultivaluedMap<String, String> form) {
+        Optional<UserModel> person = pageUser(form);
+        if (person.isEmpty()) {
+            return failure(FederationError.FORM_EXPIRED, null);
+        }
+        String account = form.getFirst("masterAccount");
+        Optional<IdpPartners.Master> master = Optional.ofNullable(form.getFirst("master"))
+                .flatMap(slave.masters()::byAlias);
+        if (master.isEmpty() || account == null || account.isBlank() || account.length() > SlaveService.MAX_NAME) {
+            return failure(FederationError.INVALID_REQUEST, null);
+        }
+        Optional<SlaveService.Conflict> conflict = slave.conflict(person.get(), master.get(), account);
+        if (conflict.isPresent()) {
+            return FederationPages.outcome(session, false, Response.Status.CONFLICT, "conflict",
+                    conflict.get().message, displayName(master.get().model().getAlias()), null, self() + "/");
+        }
+        try {
+            return Response.seeOther(slave.federate(person.get(), master.get(), account).redirect()).build();
+        } catch (LibertyException e) {
+            return failure(FederationError.PARTNER_NOT_USABLE, displayName(master.get().model().getAlias()));
+        }
+    }
+
+    /**
+     * A person ends a federation: by redirect through the master (fedterm-sp-http) when it takes that, which sends
+     * the user agent back to this slave's FederationTerminationServiceReturnURL; else by SOAP.
+     */
+    @POST
+    @Path("end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response end(MultivaluedMap<String, String> form) {
+        Optional<UserModel> person = pageUser(form);
+        if (person.isEmpty()) {
+            return failure(FederationError.FORM_EXPIRED, null);
+        }
+        String alias = form.getFirst("master");
+        Optional<IdpPartners.Master> master = Optional.ofNullable(alias).flatMap(slave.masters()::byAlias);
+        if (master.isEmpty() || session.users().getFederatedIdentity(realm, person.get(), alias) == null) {
+            return failure(FederationError.NOT_FEDERATED, null);
+        }
+        EventBuilder e = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.REMOVE_FEDERATED_IDENTITY).user(person.get()).detail(Details.IDENTITY_PROVIDER, alias);
+        try {
+            if (master.get().partner().metadata().supports(Profile.FEDTERM_SP_HTTP)) {
+                Response toMaster = Response.seeOther(slave.endByRedirect(person.get(), master.get())).build();
+                e.detail(EventDetails.PARTNER_NOTIFIED, "true").success();
+                return toMaster;
+            }
+            slave.endBySoap(person.get(), master.get());
+        } catch (LibertyException | IllegalArgumentException | IOException ex) {
+            e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR);
+            FederationError.PARTNER_UNREACHABLE.on(e, ex.getMessage());
+            return failure(FederationError.PARTNER_UNREACHABLE, displayName(alias));
+        }
+        e.detail(EventDetails.PARTNER_NOTIFIED, "true").success();
+        return FederationPages.outcome(session, false, Response.Status.OK, "terminated", "ucdFederationEnded", null,
+                alias, self() + "/");
+    }
+
+    /** The person signed in here whose page issued the form's single-use token to this browser session. */
+    private Optional<UserModel> pageUser(MultivaluedMap<String, String> form) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        String formToken = form.getFirst("formToken");
+        Map<String, String> issued = formToken == null ? null : session.singleUseObjects().remove(
+                StoreKey.of("ucd-federation-form", realm.getId(), formToken));
+        return auth == null || issued == null || !auth.getSession().getId().equals(issued.get("userSession"))
+                ? Optional.empty() : Optional.of(auth.getUser());
+    }
+
+    private Response failure(FederationError error, String parameter) {
+        return FederationPages.failure(session, false, error, parameter, self() + "/");
+    }
+
+    /** A master as people know it: its display name, else its alias. */
+    private String displayName(String alias) {
+        var model = session.identityProviders().getByAlias(alias);
+        return model == null || model.getDisplayName() == null || model.getDisplayName().isBlank() ? alias
+                : model.getDisplayName();
+    }
+
+    private String accountUrl() {
+        return LibertyKeys.realmUrl(session, realm) + "/account/";
+    }
+}
