@@ -18,7 +18,8 @@ Control endpoints (for the test only):
   POST /control/federation?remote=&local=   the principal's federation, as Lasso expects it to exist
   GET  /control/state              JSON: the federation and what was received
   GET  /control/rni?method=redirect|soap[&tamper=1]      starts a name registration (our new name)
-  GET  /control/fedterm?method=redirect|soap[&tamper=1]  starts a federation termination
+  GET  /control/fedterm?method=redirect|soap[&tamper=1][&named=own]  starts a federation termination, naming
+                                   the federation by the partner's identifier (as Lasso does) or by its own
 
 Workarounds for stock Lasso 2.8.1, each needed and why:
   1. Lasso cannot read lib:IDPProvidedNameIdentifier, lib:SPProvidedNameIdentifier and
@@ -298,6 +299,10 @@ class Handler(BaseHTTPRequestHandler):
         fedterm = self.profile(lasso.Defederation)
         fedterm.initNotification(self.peer.partner_id(),
                                  lasso.HTTP_METHOD_SOAP if method == "soap" else lasso.HTTP_METHOD_REDIRECT)
+        if self.params().get("named") == "own":
+            # As some deployed providers do (and this bundle's slave did): the name this side issued.
+            own = self.peer.federation()["local"]
+            fedterm.request.nameIdentifier = name_identifier(own, self.peer.base)
         sign(self.peer, fedterm.request)
         fedterm.buildNotificationMsg()
         named = fedterm.request.nameIdentifier.content

@@ -41,6 +41,8 @@ class ClusterIT {
 
     private static final Pattern VIEW_OF_TWO = Pattern.compile("ISPN000094: Received new cluster view[^\\n]*\\(2\\)");
 
+    static final Federation.Person SAM = new Federation.Person("sam", "sam-password", null);
+    static final Federation.Person BOB = new Federation.Person("bob", "bob-password", null);
     static PostgresServer database;
     static SwitchingProxy balancer;
     static KeycloakServer nodeA;
@@ -58,9 +60,9 @@ class ClusterIT {
         awaitClusterOfTwo();
         // The master and the slave realm are both served by the cluster, behind its one public URL.
         balancer.routeTo(nodeA.port());
-        FederationIT.master = nodeA;
-        FederationIT.slave = nodeA;
-        FederationIT.registerPartners();
+        Federation.master = nodeA;
+        Federation.slave = nodeA;
+        Federation.registerPartners();
     }
 
     private static KeycloakServer node(String name) throws Exception {
@@ -71,8 +73,8 @@ class ClusterIT {
 
     @AfterAll
     static void stop() throws Exception {
-        FederationIT.master = null;
-        FederationIT.slave = null;
+        Federation.master = null;
+        Federation.slave = null;
         for (AutoCloseable c : new AutoCloseable[] {nodeB, nodeA, balancer, database}) {
             if (c != null) {
                 c.close();
@@ -156,17 +158,17 @@ class ClusterIT {
     void aFederationRequestedOnOneNodeIsCompletedOnTheOther() throws Exception {
         balancer.routeTo(nodeA.port());
         RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
-        HttpResponse<String> back = FederationIT.loginAtMaster(browser, FederationIT.startFederation(
-                FederationIT.token(nodeA, "ucd-slave", "sam", "sam-password"), "bob"), "bob", "bob-password");
+        HttpResponse<String> back = Federation.loginAtMaster(browser, Federation.startFederation(
+                Federation.token(nodeA, "ucd-slave", "sam", "sam-password"), "bob"), "bob", "bob-password");
         URI toSlave = URI.create(back.headers().firstValue("Location").orElseThrow());
         assertTrue(toSlave.toString().startsWith(balancer.url() + "/realms/ucd-slave/"), toSlave.toString());
         balancer.routeTo(nodeB.port());
         HttpResponse<String> result = browser.get(toSlave, null);
         assertEquals(200, result.statusCode(), result.body());
         assertTrue(result.body().contains("data-result=\"linked\""), result.body());
-        assertEquals(1, FederationIT.slaveLinks().size());
+        assertEquals(1, Federation.slaveLinks(SAM).size());
         balancer.routeTo(nodeA.port());
-        assertEquals(1, FederationIT.masterFederations().size());
+        assertEquals(1, Federation.masterFederations(BOB).size());
         HttpResponse<String> replay = new RawUserAgent("Mozilla/5.0").get(toSlave, null);
         assertFalse(replay.body().contains("data-result=\"linked\""), "the response is single-use: " + replay.body());
     }
@@ -179,21 +181,21 @@ class ClusterIT {
     @Order(4)
     void aNodeKilledMidFederation() throws Exception {
         balancer.routeTo(nodeA.port());
-        JsonNode ended = FederationIT.api("DELETE", FederationIT.slaveApi() + "/federations/master-one",
-                FederationIT.token(nodeA, "ucd-slave", "sam", "sam-password"), null);
+        JsonNode ended = Federation.api("DELETE", Federation.slaveApi() + "/federations/master-one",
+                Federation.token(nodeA, "ucd-slave", "sam", "sam-password"), null);
         assertEquals(204, ended.get("status").asInt(), ended.toString());
-        assertEquals(0, FederationIT.masterFederations().size());
+        assertEquals(0, Federation.masterFederations(BOB).size());
         RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
-        HttpResponse<String> back = FederationIT.loginAtMaster(browser, FederationIT.startFederation(
-                FederationIT.token(nodeA, "ucd-slave", "sam", "sam-password"), "bob"), "bob", "bob-password");
+        HttpResponse<String> back = Federation.loginAtMaster(browser, Federation.startFederation(
+                Federation.token(nodeA, "ucd-slave", "sam", "sam-password"), "bob"), "bob", "bob-password");
         URI toSlave = URI.create(back.headers().firstValue("Location").orElseThrow());
         nodeA.kill();
         balancer.routeTo(nodeB.port());
         HttpResponse<String> result = browser.get(toSlave, null);
         assertEquals(200, result.statusCode(), result.body());
         assertTrue(result.body().contains("data-result=\"linked\""), result.body());
-        assertEquals(1, FederationIT.slaveLinks().size());
-        assertEquals(1, FederationIT.masterFederations().size());
+        assertEquals(1, Federation.slaveLinks(SAM).size());
+        assertEquals(1, Federation.masterFederations(BOB).size());
         nodeA.start();
         awaitClusterOfTwo();
     }
@@ -255,8 +257,8 @@ class ClusterIT {
         AkaResult.Success ok = assertInstanceOf(AkaResult.Success.class, alice.card(nonce),
                 "SQN_HE survived the restart: the card needs no resynchronisation");
         assertEquals(200, alice.answer(new RawUserAgent("device 3gpp-gba"), nonce, ok.res(), null).statusCode());
-        assertEquals(1, FederationIT.slaveLinks().size(), "the federation survived at the slave");
-        assertEquals(1, FederationIT.masterFederations().size(), "and at the master");
+        assertEquals(1, Federation.slaveLinks(SAM).size(), "the federation survived at the slave");
+        assertEquals(1, Federation.masterFederations(BOB).size(), "and at the master");
     }
 
     /** PostgreSQL stopped for a few seconds: Ub answers in bounded time with a clear status, then recovers. */

@@ -33,9 +33,9 @@ class LassoIT {
     static void start() throws Exception {
         server = KeycloakServer.prepare("lasso", "localhost", List.of("/realms/ucd-master-realm.json",
                 "/realms/ucd-slave-realm.json"), Map.of()).start();
-        FederationIT.master = server;
-        FederationIT.slave = server;
-        ObjectNode consent = FederationIT.JSON.createObjectNode();
+        Federation.master = server;
+        Federation.slave = server;
+        ObjectNode consent = Federation.JSON.createObjectNode();
         consent.put("providerId", "ucd-federation-consent");
         consent.put("name", "UCD federation consent");
         server.adminPost("ucd-master/authentication/register-required-action", consent);
@@ -67,7 +67,7 @@ class LassoIT {
         peer.federation("carol", null);
         JsonNode started = peer.rni("redirect", false);
         RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
-        HttpResponse<String> back = FederationIT.loginAtMaster(browser, URI.create(started.get("url").asText()),
+        HttpResponse<String> back = Federation.loginAtMaster(browser, URI.create(started.get("url").asText()),
                 "carol", "carol-password");
         assertEquals(303, back.statusCode(), back.body());
         HttpResponse<String> atPeer = browser.get(URI.create(back.headers().firstValue("Location").orElseThrow()),
@@ -84,11 +84,11 @@ class LassoIT {
     @Test
     void aLassoSlaveFederatesRenamesAndTerminatesWithOurMaster() throws Exception {
         try (LassoPeer peer = LassoPeer.start("sp")) {
-            ObjectNode slaveAtMaster = FederationIT.JSON.createObjectNode();
+            ObjectNode slaveAtMaster = Federation.JSON.createObjectNode();
             slaveAtMaster.put("metadataUrl", peer.url() + "/metadata");
             slaveAtMaster.put("name", "Lasso slave");
             assertEquals(201, server.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
-            peer.partner(FederationIT.get(masterProtocol() + "/metadata"), "rsa-sha256");
+            peer.partner(Federation.get(masterProtocol() + "/metadata"), "rsa-sha256");
 
             // RegisterNameIdentifier by redirect makes the federation; by SOAP it renames the slave account.
             String first = federateAtOurMaster(peer);
@@ -114,12 +114,19 @@ class LassoIT {
             assertEquals(peer.url() + "/fedterm-return", ended.headers().firstValue("Location").orElseThrow());
             assertEquals(0, masterFederations(peer).size());
             assertTrue(server.events("ucd-master", "REMOVE_FEDERATED_IDENTITY").stream()
-                    .anyMatch(e -> "carol".equals(e.path("details").path("named").asText())));
+                    .anyMatch(e -> "carol".equals(e.path("details").path("liberty_named").asText())));
 
             // And by SOAP.
             federateAtOurMaster(peer);
             JsonNode bySoap = peer.fedterm("soap", false);
             assertEquals(204, bySoap.get("status").asInt(), bySoap.toString());
+            assertEquals(0, masterFederations(peer).size());
+
+            // Named by the identifier the Lasso slave issued itself, as some peers do: it ends too.
+            String own = federateAtOurMaster(peer);
+            JsonNode namingItsOwn = peer.fedtermNamingItsOwnName();
+            assertEquals(204, namingItsOwn.get("status").asInt(), namingItsOwn.toString());
+            assertEquals(own, namingItsOwn.get("named").asText());
             assertEquals(0, masterFederations(peer).size());
 
             // A tampered termination by redirect is refused, and the federation stays.
@@ -137,17 +144,17 @@ class LassoIT {
     @Test
     void ourMasterTerminatesTowardsALassoSlaveAndLassoRefusesATamperedMessage() throws Exception {
         try (LassoPeer peer = LassoPeer.start("sp")) {
-            ObjectNode slaveAtMaster = FederationIT.JSON.createObjectNode();
+            ObjectNode slaveAtMaster = Federation.JSON.createObjectNode();
             slaveAtMaster.put("metadataUrl", peer.url() + "/metadata");
             assertEquals(201, server.adminPost("ucd-master/ucd-liberty-partners/slaves", slaveAtMaster));
-            peer.partner(FederationIT.get(masterProtocol() + "/metadata"), "rsa-sha256");
-            String carol = FederationIT.token(server, "ucd-master", "carol", "carol-password");
+            peer.partner(Federation.get(masterProtocol() + "/metadata"), "rsa-sha256");
+            String carol = Federation.token(server, "ucd-master", "carol", "carol-password");
             String federations = masterProtocol() + "/federations?slave=" + URLEncoder.encode(peer.url(),
                     StandardCharsets.UTF_8);
 
             // By SOAP (fedterm-idp-soap), named as Lasso issued it: Lasso ends its side.
             String slaveName = federateAtOurMaster(peer);
-            assertEquals(204, FederationIT.api("DELETE", federations, carol, null).get("status").asInt());
+            assertEquals(204, Federation.api("DELETE", federations, carol, null).get("status").asInt());
             JsonNode state = peer.state();
             assertTrue(state.get("federation").isNull(), state.toString());
             JsonNode received = state.get("received").get(state.get("received").size() - 1);
@@ -156,7 +163,7 @@ class LassoIT {
 
             // By redirect (fedterm-idp-http); tampered on the way, Lasso refuses it.
             federateAtOurMaster(peer);
-            JsonNode byRedirect = FederationIT.api("DELETE", federations + "&binding=redirect", carol, null);
+            JsonNode byRedirect = Federation.api("DELETE", federations + "&binding=redirect", carol, null);
             assertEquals(200, byRedirect.get("status").asInt(), byRedirect.toString());
             String url = byRedirect.get("body").get("redirect").asText();
             HttpResponse<String> forged = new RawUserAgent("Mozilla/5.0").get(URI.create(url.replace(
@@ -174,7 +181,7 @@ class LassoIT {
     /** Our slave's sam federates with the Lasso master's principal lena (rni-sp-http; Lasso answers). */
     static void federateAtTheLassoMaster(LassoPeer peer, String sam) throws Exception {
         peer.federation(null, "lena");
-        JsonNode started = FederationIT.api("POST", slaveApi() + "/federations", sam,
+        JsonNode started = Federation.api("POST", slaveApi() + "/federations", sam,
                 "{\"master\":\"lasso\",\"masterAccount\":\"lena\"}");
         assertEquals(200, started.get("status").asInt(), started.toString());
         RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
@@ -188,20 +195,20 @@ class LassoIT {
     }
 
     static JsonNode links(String sam) throws Exception {
-        return FederationIT.api("GET", slaveApi() + "/federations", sam, null).get("body");
+        return Federation.api("GET", slaveApi() + "/federations", sam, null).get("body");
     }
 
     @Test
     void aLassoMasterFederatesRenamesAndTerminatesWithOurSlave() throws Exception {
         try (LassoPeer peer = LassoPeer.start("idp")) {
-            ObjectNode masterAtSlave = FederationIT.JSON.createObjectNode();
+            ObjectNode masterAtSlave = Federation.JSON.createObjectNode();
             masterAtSlave.put("alias", "lasso");
             masterAtSlave.put("displayName", "Lasso master");
             masterAtSlave.put("metadataUrl", peer.url() + "/metadata");
             masterAtSlave.put("sigAlg", "rsa-sha1");
             assertEquals(201, server.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave));
-            peer.partner(FederationIT.get(slaveApi() + "/idff/metadata"), "rsa-sha1");
-            String sam = FederationIT.token(server, "ucd-slave", "sam", "sam-password");
+            peer.partner(Federation.get(slaveApi() + "/idff/metadata"), "rsa-sha1");
+            String sam = Federation.token(server, "ucd-slave", "sam", "sam-password");
             federateAtTheLassoMaster(peer, sam);
 
             // The master renames its account by redirect (rni-idp-http), then by SOAP (rni-idp-soap).
@@ -240,17 +247,17 @@ class LassoIT {
     @Test
     void ourSlaveTerminatesTowardsALassoMasterAndLassoRefusesATamperedMessage() throws Exception {
         try (LassoPeer peer = LassoPeer.start("idp")) {
-            ObjectNode masterAtSlave = FederationIT.JSON.createObjectNode();
+            ObjectNode masterAtSlave = Federation.JSON.createObjectNode();
             masterAtSlave.put("alias", "lasso");
             masterAtSlave.put("metadataUrl", peer.url() + "/metadata");
             masterAtSlave.put("sigAlg", "rsa-sha1");
             server.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave);
-            peer.partner(FederationIT.get(slaveApi() + "/idff/metadata"), "rsa-sha1");
-            String sam = FederationIT.token(server, "ucd-slave", "sam", "sam-password");
+            peer.partner(Federation.get(slaveApi() + "/idff/metadata"), "rsa-sha1");
+            String sam = Federation.token(server, "ucd-slave", "sam", "sam-password");
 
             // A tampered federation request: Lasso refuses it.
             peer.federation(null, "lena");
-            JsonNode started = FederationIT.api("POST", slaveApi() + "/federations", sam,
+            JsonNode started = Federation.api("POST", slaveApi() + "/federations", sam,
                     "{\"master\":\"lasso\",\"masterAccount\":\"lena\"}");
             String url = started.get("body").get("redirect").asText();
             HttpResponse<String> forged = new RawUserAgent("Mozilla/5.0").get(URI.create(url.replace(
@@ -260,7 +267,7 @@ class LassoIT {
 
             // By SOAP (fedterm-sp-soap), named as Lasso issued it (lena): Lasso ends its side.
             federateAtTheLassoMaster(peer, sam);
-            assertEquals(204, FederationIT.api("DELETE", slaveApi() + "/federations/lasso", sam, null)
+            assertEquals(204, Federation.api("DELETE", slaveApi() + "/federations/lasso", sam, null)
                     .get("status").asInt());
             JsonNode state = peer.state();
             assertTrue(state.get("federation").isNull(), state.toString());

@@ -72,6 +72,11 @@ final class LassoPeer implements AutoCloseable {
         return JSON.readTree(send("GET", "/control/fedterm?method=" + method + (tamper ? "&tamper=1" : ""), null));
     }
 
+    /** Starts a termination by SOAP that names the federation by the peer's own identifier. */
+    JsonNode fedtermNamingItsOwnName() throws IOException, InterruptedException {
+        return JSON.readTree(send("GET", "/control/fedterm?method=soap&named=own", null));
+    }
+
     /** The principal's federation ({"local", "remote"} or null) and what the peer received. */
     JsonNode state() throws IOException, InterruptedException {
         return JSON.readTree(send("GET", "/control/state", null));

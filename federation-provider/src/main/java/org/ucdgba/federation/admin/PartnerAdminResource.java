@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import org.keycloak.Config;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderShowInAccountConsole;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -29,7 +29,6 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.ucdgba.federation.SoapClient;
 import org.ucdgba.federation.slave.MasterIdentityProvider;
-import org.ucdgba.federation.store.Federations;
 import org.ucdgba.io.BoundedHttp;
 import org.ucdgba.io.RefusedInput;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
@@ -40,14 +39,16 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
  * identity provider of a slave realm. The body names the partner's metadata by URL ({@code metadataUrl}, fetched
  * once, http(s), bounded), gives it ({@code metadata}), or gives its settings one by one ({@code providerId},
  * {@code signingCertificate}, {@code soapEndpoint}, {@code registerNameIdentifierUrl}); {@code sigAlg} =
- * {@code rsa-sha1} only for a legacy partner; {@code GET slaves/federations?slave=} lists the federations held with
- * a slave. Keycloak's admin permissions apply and each change is an admin event.
+ * {@code rsa-sha1} only for a legacy partner; {@code slaves/federations} lists and ends the federations held with a
+ * slave. Keycloak's admin permissions apply and each change is an admin event.
  */
 public final class PartnerAdminResource {
 
     /** Path segment and provider id. */
     public static final String ID = "ucd-liberty-partners";
     private static final int MAX_METADATA = 128 * 1024;
+    /** Keycloak's identity provider setting (config key) of the Account Console's linked accounts. */
+    private static final String SHOW_IN_ACCOUNT_CONSOLE = "showInAccountConsole";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -83,19 +84,10 @@ public final class PartnerAdminResource {
                 .entity(Map.of("clientId", slave.client().getClientId(), "id", slave.client().getId())).build();
     }
 
-    /** The federations this master realm holds with a slave, for its administrators. */
-    @GET
+    /** The federations this master realm holds with a slave ({@link SlaveFederationsAdmin}). */
     @Path("slaves/federations")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response federationsWithSlave(@QueryParam("slave") String slave) {
-        auth.clients().requireView();
-        if (slave == null) {
-            return bad("the slave's ProviderID is required");
-        }
-        return Response.ok(Federations.of(session, realm).ofPartner(slave).stream()
-                .map(f -> Map.<String, Object>of("userId", f.getUserId(), "masterNameId", f.getLocalNameId(),
-                        "slaveNameId", f.getPartnerNameId(), "created", f.getCreatedTimestamp()))
-                .toList()).build();
+    public SlaveFederationsAdmin federationsWithSlave() {
+        return new SlaveFederationsAdmin(session, realm, auth, adminEvent);
     }
 
     /** A master of this slave realm: an identity provider of type liberty-idff-master. */
@@ -128,6 +120,9 @@ public final class PartnerAdminResource {
             model = new IdentityProviderModel();
             model.setAlias(alias);
             model.setProviderId(MasterIdentityProvider.ID);
+            // A master is no way to log in, and an account is federated on the federation page: Keycloak's
+            // buttons for it stay hidden unless an administrator shows them.
+            model.setHideOnLogin(true);
         } else if (!MasterIdentityProvider.ID.equals(model.getProviderId())) {
             return bad("an identity provider of another type has this alias");
         }
@@ -135,6 +130,9 @@ public final class PartnerAdminResource {
         model.setDisplayName(body.getOrDefault("displayName", alias));
         // The partner's settings replace the previous ones; the identity provider's other settings stay.
         Map<String, String> config = new HashMap<>(model.getConfig() == null ? Map.of() : model.getConfig());
+        if (created) {
+            config.put(SHOW_IN_ACCOUNT_CONSOLE, IdentityProviderShowInAccountConsole.WHEN_LINKED.name());
+        }
         partner.forEach((key, value) -> {
             if (value == null) {
                 config.remove(key);

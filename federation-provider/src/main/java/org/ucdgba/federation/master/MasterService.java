@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -37,10 +38,13 @@ public final class MasterService {
     /** How long a termination by redirect has to reach the slave before the same one follows by SOAP. */
     static final Duration REDIRECT_GRACE = Duration.ofMinutes(5);
 
+    private static final Logger LOG = Logger.getLogger(MasterService.class);
+
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    MasterService(KeycloakSession session, RealmModel realm) {
+    /** The master of a realm. */
+    public MasterService(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }
@@ -54,12 +58,12 @@ public final class MasterService {
         return LibertyKeys.exchange(session, realm, providerId(session, realm), new ClientPartners(realm));
     }
 
-    Federations store() {
+    public Federations store() {
         return Federations.of(session, realm);
     }
 
     /** The user's federation with a slave. */
-    Optional<FederationEntity> federation(UserModel user, String slave) {
+    public Optional<FederationEntity> federation(UserModel user, String slave) {
         return store().ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(slave)).findFirst();
     }
 
@@ -99,6 +103,24 @@ public final class MasterService {
     void endBySoap(FederationEntity f) throws LibertyException, IOException {
         TerminationNotifier.notify(exchange(), f.getPartnerId(), Profile.FEDTERM_IDP_SOAP, slaveName(f));
         store().remove(f);
+    }
+
+    /**
+     * Ends a federation by SOAP, or, when the slave cannot be reached, now here and later there, through the
+     * outbox. Answers whether the slave was told at once.
+     */
+    public boolean endOrQueue(FederationEntity f) {
+        try {
+            endBySoap(f);
+            return true;
+        } catch (LibertyException | IllegalArgumentException | IOException e) {
+            LOG.infof("slave %s of realm %s not reached, termination queued: %s", f.getPartnerId(), realm.getName(),
+                    e.getMessage());
+            session.getProvider(FederationStore.class).queueTermination(realm, providerId(session, realm),
+                    f.getPartnerId(), Profile.FEDTERM_IDP_SOAP, slaveName(f), Duration.ZERO);
+            store().remove(f);
+            return false;
+        }
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.ucdgba.federation.slave;
 
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
@@ -14,16 +17,15 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.services.ErrorPage;
-import org.keycloak.services.messages.Messages;
 import org.ucdgba.federation.admin.PartnerConfig;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
  * A Master UCD server as an identity provider of a slave realm (type {@value #ID}): configured with the master's
  * ID-FF metadata, or by hand with the same settings one by one (see {@link PartnerConfig}); its links are the
- * slave's federations (seed step 9), shown in the Account Console. It federates accounts and is not used to log
- * in.
+ * slave's federations (seed step 9), shown in the Account Console once made. It federates accounts and is not
+ * used to log in: registered through the partner API it is hidden on the login page and offered in the Account
+ * Console only when linked, and Keycloak's buttons, if an administrator shows them, lead to the federation page.
  */
 public final class MasterIdentityProvider extends AbstractIdentityProvider<IdentityProviderModel> {
 
@@ -46,10 +48,15 @@ public final class MasterIdentityProvider extends AbstractIdentityProvider<Ident
         super(session, model);
     }
 
+    /**
+     * A master is no way to log in: it federates accounts. Reached from Keycloak's own buttons (the Account
+     * Console's "Link account", the login page, both hidden by default), it starts the real federation on the
+     * slave's page, this master chosen; the page asks a person who is not signed in to sign in first.
+     */
     @Override
     public Response performLogin(AuthenticationRequest request) {
-        return ErrorPage.error(session, request.getAuthenticationSession(), Response.Status.BAD_REQUEST,
-                Messages.IDENTITY_PROVIDER_UNEXPECTED_ERROR);
+        return Response.seeOther(URI.create(SlaveService.providerId(session, request.getRealm()) + "/?master="
+                + URLEncoder.encode(getConfig().getAlias(), StandardCharsets.UTF_8))).build();
     }
 
     /** A federation carries no token to retrieve. */

@@ -1,0 +1,154 @@
+package org.ucdgba.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ucdgba.it.Federation.api;
+import static org.ucdgba.it.Federation.awaitSlaveLinks;
+import static org.ucdgba.it.Federation.event;
+import static org.ucdgba.it.Federation.federate;
+import static org.ucdgba.it.Federation.master;
+import static org.ucdgba.it.Federation.masterFederations;
+import static org.ucdgba.it.Federation.masterProtocol;
+import static org.ucdgba.it.Federation.masterToken;
+import static org.ucdgba.it.Federation.masterUser;
+import static org.ucdgba.it.Federation.slave;
+import static org.ucdgba.it.Federation.slaveApi;
+import static org.ucdgba.it.Federation.slaveLinks;
+import static org.ucdgba.it.Federation.slaveToken;
+import static org.ucdgba.it.Federation.slaveUser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ucdgba.it.Federation.Person;
+
+/**
+ * Ending a federation, from either side and every way it can end: the UCD client's API (SOAP), the master's
+ * redirect through the user agent, the master's administrator, the Account Console and the slave's administrator,
+ * the removal of a user, and a partner that is down (told later, through the outbox). Each ends it on both sides,
+ * the notification naming the federation as the receiver issued it.
+ */
+@ExtendWith(Federation.class)
+class FederationTerminationIT {
+
+    static String ofSlave() {
+        return "?slave=" + URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fromTheSlaveBySoap() throws Exception {
+        Person sam = slaveUser("sam");
+        Person bob = masterUser("bob");
+        federate(sam, bob);
+        JsonNode ended = api("DELETE", slaveApi() + "/federations/master-one", slaveToken(sam), null);
+        assertEquals(204, ended.get("status").asInt(), ended.toString());
+        assertEquals(0, slaveLinks(sam).size());
+        assertEquals(0, masterFederations(bob).size());
+        // The slave named the federation as the master issued it: the master account.
+        assertTrue(event(master, "ucd-master", "REMOVE_FEDERATED_IDENTITY", "liberty_named", bob.name()));
+    }
+
+    @Test
+    void fromTheMasterBySoap() throws Exception {
+        Person sam = slaveUser("sam");
+        Person bob = masterUser("bob");
+        federate(sam, bob);
+        JsonNode ended = api("DELETE", masterProtocol() + "/federations" + ofSlave(), masterToken(bob), null);
+        assertEquals(204, ended.get("status").asInt(), ended.toString());
+        assertEquals(0, masterFederations(bob).size());
+        assertEquals(0, slaveLinks(sam).size());
+    }
+
+    @Test
+    void fromTheMasterByRedirect() throws Exception {
+        Person sam = slaveUser("sam");
+        Person bob = masterUser("bob");
+        federate(sam, bob);
+        // fedterm-idp-http: the master answers the URL its user agent takes to the slave.
+        JsonNode started = api("DELETE", masterProtocol() + "/federations" + ofSlave() + "&binding=redirect",
+                masterToken(bob), null);
+        assertEquals(200, started.get("status").asInt(), started.toString());
+        assertEquals(0, masterFederations(bob).size());
+        URI toSlave = URI.create(started.get("body").get("redirect").asText());
+        assertTrue(toSlave.toString().startsWith(slaveApi() + "/idff/fedterm?"), toSlave.toString());
+        RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+        HttpResponse<String> atSlave = browser.get(toSlave, null);
+        assertEquals(303, atSlave.statusCode(), atSlave.body());
+        URI back = URI.create(atSlave.headers().firstValue("Location").orElseThrow());
+        assertEquals(masterProtocol() + "/fedterm-return", back.toString());
+        HttpResponse<String> page = browser.get(back, null);
+        assertTrue(page.body().contains("The federation has ended."), page.body());
+        assertEquals(0, slaveLinks(sam).size());
+        // The same notification again is refused (replay).
+        assertEquals(400, browser.get(toSlave, null).statusCode());
+    }
+
+    @Test
+    void byTheMastersAdministrator() throws Exception {
+        Person sam = slaveUser("sam");
+        Person bob = masterUser("bob");
+        federate(sam, bob);
+        HttpResponse<String> ended = master.adminSend("DELETE", "ucd-master/ucd-liberty-partners/slaves/federations"
+                + ofSlave() + "&user=" + bob.id(), null);
+        assertEquals(204, ended.statusCode(), ended.body());
+        assertEquals(0, masterFederations(bob).size());
+        assertEquals(0, slaveLinks(sam).size());
+    }
+
+    @Test
+    void unlinkingInTheAccountConsoleOrByTheSlavesAdministratorTellsTheMaster() throws Exception {
+        Person sam = slaveUser("sam");
+        Person bob = masterUser("bob");
+        federate(sam, bob);
+        JsonNode unlinked = api("DELETE", slave.realmUrl("ucd-slave") + "/account/linked-accounts/master-one",
+                slaveToken(sam), null);
+        assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
+        assertEquals(0, slaveLinks(sam).size());
+        assertEquals(0, masterFederations(bob).size());
+
+        // The slave's administrator removes the link (Users, Identity provider links): the master is told too.
+        federate(sam, bob);
+        assertEquals(204, slave.adminSend("DELETE", "ucd-slave/users/" + sam.id() + "/federated-identity/master-one",
+                null).statusCode());
+        assertEquals(0, slaveLinks(sam).size());
+        assertEquals(0, masterFederations(bob).size());
+    }
+
+    @Test
+    void removingTheMasterUserTellsTheSlave() throws Exception {
+        Person sam = slaveUser("sam");
+        Person bob = masterUser("bob");
+        federate(sam, bob);
+        assertEquals(204, master.adminSend("DELETE", "ucd-master/users/" + bob.id(), null).statusCode());
+        // fedterm-idp-soap, through the master's outbox: sam's link ends at the slave too.
+        awaitSlaveLinks(sam, 0);
+    }
+
+    @Test
+    void aMasterThatCannotBeReachedIsToldLater() throws Exception {
+        Person sam = slaveUser("sam");
+        Person bob = masterUser("bob");
+        federate(sam, bob);
+        // The master is down while sam unlinks it in the Account Console: the link ends here, the termination
+        // waits in the slave's outbox and reaches the master once it is back.
+        master.close();
+        try {
+            JsonNode unlinked = api("DELETE", slave.realmUrl("ucd-slave") + "/account/linked-accounts/master-one",
+                    slaveToken(sam), null);
+            assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
+            assertEquals(0, slaveLinks(sam).size());
+        } finally {
+            master.start();
+        }
+        // Retries double from 1 s: allow for a slow restart (the attempt after 31 s comes at 63 s).
+        for (int i = 0; i < 240 && masterFederations(bob).size() != 0; i++) {
+            Thread.sleep(500);
+        }
+        assertEquals(0, masterFederations(bob).size());
+        assertTrue(slave.logText().contains("termination queued"));
+    }
+}
