@@ -114,7 +114,9 @@ class PartnerRegistrationIT {
             // The slave's administrator gives the master's settings one by one in the identity provider's form.
             JsonNode idp = slave.admin("ucd-slave/identity-provider/instances/master-one");
             ObjectNode byHand = idp.deepCopy();
-            ObjectNode idpConfig = byHand.putObject("config");
+            // The form keeps the identity provider's other settings; the metadata gives way to the settings.
+            ObjectNode idpConfig = (ObjectNode) byHand.get("config");
+            idpConfig.remove("libertyMetadata");
             idpConfig.put("libertyProviderId", masterProtocol());
             idpConfig.put("libertyRegisterNameIdentifierUrl", "ftp://nowhere/rni");
             idpConfig.put("libertySoapEndpoint", masterProtocol() + "/soap");

@@ -127,7 +127,9 @@ public final class PartnerAdminResource {
             return bad("an identity provider of another type has this alias");
         }
         model.setEnabled(true);
-        model.setDisplayName(body.getOrDefault("displayName", alias));
+        if (created || body.get("displayName") != null) {
+            model.setDisplayName(body.getOrDefault("displayName", alias));
+        }
         // The partner's settings replace the previous ones; the identity provider's other settings stay.
         Map<String, String> config = new HashMap<>(model.getConfig() == null ? Map.of() : model.getConfig());
         if (created) {
