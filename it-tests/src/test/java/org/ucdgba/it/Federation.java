@@ -44,6 +44,38 @@ final class Federation implements BeforeAllCallback {
     record Person(String name, String password, String id) {
     }
 
+    /** A slave user and a master user, federated with each other. */
+    record Pair(Person slaveUser, Person masterUser) {
+    }
+
+    /** A new slave user and a new master user, federated by the seed flow. */
+    static Pair federatedPair() throws Exception {
+        Pair pair = new Pair(slaveUser("sam"), masterUser("bob"));
+        federate(pair.slaveUser(), pair.masterUser());
+        return pair;
+    }
+
+    /** Something that a test does. */
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Does something while a server is down, and starts it again. */
+    static void whileDown(KeycloakServer server, Step step) throws Exception {
+        server.close();
+        try {
+            step.run();
+        } finally {
+            server.start();
+        }
+    }
+
+    /** Neither side holds the pair's federation any more. */
+    static void assertUnfederated(Pair pair) throws Exception {
+        assertEquals(0, slaveLinks(pair.slaveUser()).size());
+        assertEquals(0, masterFederations(pair.masterUser()).size());
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         Servers servers = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)

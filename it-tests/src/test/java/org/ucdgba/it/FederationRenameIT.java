@@ -37,9 +37,9 @@ class FederationRenameIT {
 
     @Test
     void aRenamedSlaveAccountKeepsItsFederationAndTheMasterLearnsTheNewName() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         // The administrator renames sam: the slave registers the new name at the master (rni-sp-soap).
         rename(slave, "ucd-slave", sam.id(), sam.name() + "-uel");
         assertEquals(sam.name() + "-uel", masterFederations(bob).get(0).get("slaveNameId").asText());
@@ -62,15 +62,12 @@ class FederationRenameIT {
 
     @Test
     void aMasterThatIsDownDuringARenameKeepsTheFormerName() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
-        master.close();
-        try {
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
+        Federation.whileDown(master, () -> {
             rename(slave, "ucd-slave", sam.id(), sam.name() + "-uel");
-        } finally {
-            master.start();
-        }
+        });
         assertEquals(sam.name(), masterFederations(bob).get(0).get("slaveNameId").asText());
         Person renamed = new Person(sam.name() + "-uel", sam.password(), sam.id());
         assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one", slaveToken(renamed), null)
@@ -80,9 +77,9 @@ class FederationRenameIT {
 
     @Test
     void aRenamedMasterAccountIsGivenToTheSlaveBySoap() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         // The master's administrator renames bob: the master registers the new name at the slave (rni-idp-soap).
         rename(master, "ucd-master", bob.id(), bob.name() + "-by");
         assertEquals(bob.name() + "-by", slaveLinks(sam).get(0).get("masterAccount").asText());
@@ -97,16 +94,13 @@ class FederationRenameIT {
 
     @Test
     void theMasterGivesTheSlaveTheNewNameByRedirect() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         // The slave is down when bob is renamed: the master keeps the former name.
-        slave.close();
-        try {
+        Federation.whileDown(slave, () -> {
             rename(master, "ucd-master", bob.id(), bob.name() + "-by");
-        } finally {
-            slave.start();
-        }
+        });
         Person renamed = new Person(bob.name() + "-by", bob.password(), bob.id());
         assertEquals(bob.name(), masterFederations(renamed).get(0).get("masterNameId").asText());
         // rni-idp-http: the UCD client takes the user agent to the slave with the signed request.
@@ -131,9 +125,9 @@ class FederationRenameIT {
 
     @Test
     void aRenameForAFederationTheMasterNoLongerHoldsEndsTheLink() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         // The master's administrator removes the slave client (the slave is not told) and registers the slave
         // again: the slave still holds a link the master has no record of.
         JsonNode client = Federation.slaveClients().get(0);

@@ -41,33 +41,31 @@ class FederationTerminationIT {
 
     @Test
     void fromTheSlaveBySoap() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         JsonNode ended = api("DELETE", slaveApi() + "/federations/master-one", slaveToken(sam), null);
         assertEquals(204, ended.get("status").asInt(), ended.toString());
-        assertEquals(0, slaveLinks(sam).size());
-        assertEquals(0, masterFederations(bob).size());
+        Federation.assertUnfederated(pair);
         // The slave named the federation as the master issued it: the master account.
         assertTrue(event(master, "ucd-master", "REMOVE_FEDERATED_IDENTITY", "liberty_named", bob.name()));
     }
 
     @Test
     void fromTheMasterBySoap() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         JsonNode ended = api("DELETE", masterProtocol() + "/federations" + ofSlave(), masterToken(bob), null);
         assertEquals(204, ended.get("status").asInt(), ended.toString());
-        assertEquals(0, masterFederations(bob).size());
-        assertEquals(0, slaveLinks(sam).size());
+        Federation.assertUnfederated(pair);
     }
 
     @Test
     void fromTheMasterByRedirect() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         // fedterm-idp-http: the master answers the URL its user agent takes to the slave.
         JsonNode started = api("DELETE", masterProtocol() + "/federations" + ofSlave() + "&binding=redirect",
                 masterToken(bob), null);
@@ -89,40 +87,37 @@ class FederationTerminationIT {
 
     @Test
     void byTheMastersAdministrator() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         HttpResponse<String> ended = master.adminSend("DELETE", "ucd-master/ucd-liberty-partners/slaves/federations"
                 + ofSlave() + "&user=" + bob.id(), null);
         assertEquals(204, ended.statusCode(), ended.body());
-        assertEquals(0, masterFederations(bob).size());
-        assertEquals(0, slaveLinks(sam).size());
+        Federation.assertUnfederated(pair);
     }
 
     @Test
     void unlinkingInTheAccountConsoleOrByTheSlavesAdministratorTellsTheMaster() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         JsonNode unlinked = api("DELETE", slave.realmUrl("ucd-slave") + "/account/linked-accounts/master-one",
                 slaveToken(sam), null);
         assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
-        assertEquals(0, slaveLinks(sam).size());
-        assertEquals(0, masterFederations(bob).size());
+        Federation.assertUnfederated(pair);
 
         // The slave's administrator removes the link (Users, Identity provider links): the master is told too.
         federate(sam, bob);
         assertEquals(204, slave.adminSend("DELETE", "ucd-slave/users/" + sam.id() + "/federated-identity/master-one",
                 null).statusCode());
-        assertEquals(0, slaveLinks(sam).size());
-        assertEquals(0, masterFederations(bob).size());
+        Federation.assertUnfederated(pair);
     }
 
     @Test
     void removingTheMasterUserTellsTheSlave() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         assertEquals(204, master.adminSend("DELETE", "ucd-master/users/" + bob.id(), null).statusCode());
         // fedterm-idp-soap, through the master's outbox: sam's link ends at the slave too.
         awaitSlaveLinks(sam, 0);
@@ -130,20 +125,17 @@ class FederationTerminationIT {
 
     @Test
     void aMasterThatCannotBeReachedIsToldLater() throws Exception {
-        Person sam = slaveUser("sam");
-        Person bob = masterUser("bob");
-        federate(sam, bob);
+        Federation.Pair pair = Federation.federatedPair();
+        Person sam = pair.slaveUser();
+        Person bob = pair.masterUser();
         // The master is down while sam unlinks it in the Account Console: the link ends here, the termination
         // waits in the slave's outbox and reaches the master once it is back.
-        master.close();
-        try {
+        Federation.whileDown(master, () -> {
             JsonNode unlinked = api("DELETE", slave.realmUrl("ucd-slave") + "/account/linked-accounts/master-one",
                     slaveToken(sam), null);
             assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
             assertEquals(0, slaveLinks(sam).size());
-        } finally {
-            master.start();
-        }
+        });
         // Retries double from 1 s: allow for a slow restart (the attempt after 31 s comes at 63 s).
         for (int i = 0; i < 240 && masterFederations(bob).size() != 0; i++) {
             Thread.sleep(500);

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.events.Details;
+import java.util.function.BiFunction;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -51,7 +51,7 @@ public final class MasterFederationsApi {
     public Response list() {
         Optional<UserModel> user = UserTokens.user(session);
         if (user.isEmpty()) {
-            return error(Response.Status.UNAUTHORIZED, "not_authenticated");
+            return FederationError.NOT_AUTHENTICATED.json("a bearer token of the user is required");
         }
         List<Map<String, Object>> out = master.store().ofUser(user.get().getId()).stream()
                 .map(f -> Map.<String, Object>of("slave", f.getPartnerId(), "masterNameId", f.getLocalNameId(),
@@ -64,31 +64,22 @@ public final class MasterFederationsApi {
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     public Response end(@QueryParam("slave") String slave, @QueryParam("binding") String binding) {
-        Optional<UserModel> user = UserTokens.user(session);
-        if (user.isEmpty()) {
-            return error(Response.Status.UNAUTHORIZED, "not_authenticated");
-        }
-        Optional<FederationEntity> federation = slave == null ? Optional.empty()
-                : master.federation(user.get(), slave);
-        if (federation.isEmpty()) {
-            return error(Response.Status.NOT_FOUND, "not_federated");
-        }
-        EventBuilder e = event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user.get())
-                .detail(EventDetails.SLAVE_NAME_ID, federation.get().getPartnerNameId());
-        try {
-            if ("redirect".equals(binding)) {
-                Map<String, String> out = Map.of("redirect", master.endByRedirect(federation.get()).toString());
+        return withFederation(slave, (user, federation) -> {
+            EventBuilder e = event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user)
+                    .detail(EventDetails.SLAVE_NAME_ID, federation.getPartnerNameId());
+            try {
+                Response answer = "redirect".equals(binding)
+                        ? Response.ok(Map.of("redirect", master.endByRedirect(federation).toString())).build()
+                        : Response.noContent().build();
+                if (!"redirect".equals(binding)) {
+                    master.endBySoap(federation);
+                }
                 e.success();
-                return Response.ok(out).build();
+                return answer;
+            } catch (LibertyException | IllegalArgumentException | IOException ex) {
+                return unreachable(e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR), ex);
             }
-            master.endBySoap(federation.get());
-        } catch (LibertyException | IllegalArgumentException | IOException ex) {
-            e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR).detail(Details.REASON, ex.getMessage())
-                    .error(FederationError.PARTNER_UNREACHABLE.eventError(null));
-            return error(Response.Status.BAD_GATEWAY, "slave_unreachable");
-        }
-        e.success();
-        return Response.noContent().build();
+        });
     }
 
     /**
@@ -99,37 +90,43 @@ public final class MasterFederationsApi {
     @Path("name")
     @Produces(MediaType.APPLICATION_JSON)
     public Response rename(@QueryParam("slave") String slave, @QueryParam("binding") String binding) {
+        return withFederation(slave, (user, federation) -> {
+            EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).user(user)
+                    .detail(EventDetails.REREGISTERED, "true")
+                    .detail(EventDetails.PREVIOUS_MASTER_NAME_ID, federation.getLocalNameId());
+            try {
+                if ("redirect".equals(binding)) {
+                    return Response.ok(Map.of("redirect", master.renameByRedirect(user, federation).toString()))
+                            .build();
+                }
+                RegisterNameIdentifierResponse response = master.renameBySoap(user, federation);
+                if (!response.status().isSuccess()) {
+                    FederationError.PARTNER_REFUSED.on(e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR),
+                            (String) null);
+                    return Response.ok(Map.of("result", "refused")).build();
+                }
+            } catch (LibertyException | IllegalArgumentException | IOException ex) {
+                return unreachable(e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR), ex);
+            }
+            e.success();
+            return Response.ok(Map.of("result", "renamed")).build();
+        });
+    }
+
+    /** Runs the action on the token user's federation with the slave, or answers why it cannot. */
+    private Response withFederation(String slave, BiFunction<UserModel, FederationEntity, Response> action) {
         Optional<UserModel> user = UserTokens.user(session);
         if (user.isEmpty()) {
-            return error(Response.Status.UNAUTHORIZED, "not_authenticated");
+            return FederationError.NOT_AUTHENTICATED.json("a bearer token of the user is required");
         }
         Optional<FederationEntity> federation = slave == null ? Optional.empty()
                 : master.federation(user.get(), slave);
-        if (federation.isEmpty()) {
-            return error(Response.Status.NOT_FOUND, "not_federated");
-        }
-        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).user(user.get())
-                .detail(EventDetails.REREGISTERED, "true").detail(EventDetails.PREVIOUS_MASTER_NAME_ID, federation.get().getLocalNameId());
-        try {
-            if ("redirect".equals(binding)) {
-                return Response.ok(Map.of("redirect", master.renameByRedirect(user.get(), federation.get())
-                        .toString())).build();
-            }
-            RegisterNameIdentifierResponse response = master.renameBySoap(user.get(), federation.get());
-            if (!response.status().isSuccess()) {
-                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_REFUSED.eventError(null));
-                return Response.ok(Map.of("result", "refused")).build();
-            }
-        } catch (LibertyException | IllegalArgumentException | IOException ex) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(Details.REASON, ex.getMessage())
-                    .error(FederationError.PARTNER_UNREACHABLE.eventError(null));
-            return error(Response.Status.BAD_GATEWAY, "slave_unreachable");
-        }
-        e.success();
-        return Response.ok(Map.of("result", "renamed")).build();
+        return federation.isEmpty() ? FederationError.NOT_FEDERATED.json("no federation with this slave")
+                : action.apply(user.get(), federation.get());
     }
 
-    private static Response error(Response.Status status, String code) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", code)).build();
+    private static Response unreachable(EventBuilder e, Exception ex) {
+        FederationError.PARTNER_UNREACHABLE.on(e, ex.getMessage());
+        return FederationError.PARTNER_UNREACHABLE.json("the slave could not be told; nothing changed");
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -109,23 +110,20 @@ public final class FederationPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response federate(MultivaluedMap<String, String> form) {
-        Optional<UserModel> person = pageUser(form);
-        if (person.isEmpty()) {
-            return failure(FederationError.FORM_EXPIRED, null);
-        }
-        String account = form.getFirst("masterAccount");
-        Optional<IdpPartners.Master> master = Optional.ofNullable(form.getFirst("master"))
-                .flatMap(slave.masters()::byAlias);
+        return forPerson(form, (person, master) -> federate(person, master, form.getFirst("masterAccount")));
+    }
+
+    private Response federate(UserModel person, Optional<IdpPartners.Master> master, String account) {
         if (master.isEmpty() || account == null || account.isBlank() || account.length() > SlaveService.MAX_NAME) {
             return failure(FederationError.INVALID_REQUEST, null);
         }
-        Optional<SlaveService.Conflict> conflict = slave.conflict(person.get(), master.get(), account);
+        Optional<SlaveService.Conflict> conflict = slave.conflict(person, master.get(), account);
         if (conflict.isPresent()) {
             return FederationPages.outcome(session, false, Response.Status.CONFLICT, "conflict",
                     conflict.get().message, displayName(master.get().model().getAlias()), null, self() + "/");
         }
         try {
-            return Response.seeOther(slave.federate(person.get(), master.get(), account).redirect()).build();
+            return Response.seeOther(slave.federate(person, master.get(), account).redirect()).build();
         } catch (LibertyException e) {
             return failure(FederationError.PARTNER_NOT_USABLE, displayName(master.get().model().getAlias()));
         }
@@ -140,24 +138,23 @@ public final class FederationPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response end(MultivaluedMap<String, String> form) {
-        Optional<UserModel> person = pageUser(form);
-        if (person.isEmpty()) {
-            return failure(FederationError.FORM_EXPIRED, null);
-        }
-        String alias = form.getFirst("master");
-        Optional<IdpPartners.Master> master = Optional.ofNullable(alias).flatMap(slave.masters()::byAlias);
-        if (master.isEmpty() || session.users().getFederatedIdentity(realm, person.get(), alias) == null) {
+        return forPerson(form, this::end);
+    }
+
+    private Response end(UserModel person, Optional<IdpPartners.Master> master) {
+        String alias = master.map(m -> m.model().getAlias()).orElse(null);
+        if (master.isEmpty() || session.users().getFederatedIdentity(realm, person, alias) == null) {
             return failure(FederationError.NOT_FEDERATED, null);
         }
         EventBuilder e = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.REMOVE_FEDERATED_IDENTITY).user(person.get()).detail(Details.IDENTITY_PROVIDER, alias);
+                .event(EventType.REMOVE_FEDERATED_IDENTITY).user(person).detail(Details.IDENTITY_PROVIDER, alias);
         try {
             if (master.get().partner().metadata().supports(Profile.FEDTERM_SP_HTTP)) {
-                Response toMaster = Response.seeOther(slave.endByRedirect(person.get(), master.get())).build();
+                Response toMaster = Response.seeOther(slave.endByRedirect(person, master.get())).build();
                 e.detail(EventDetails.PARTNER_NOTIFIED, "true").success();
                 return toMaster;
             }
-            slave.endBySoap(person.get(), master.get());
+            slave.endBySoap(person, master.get());
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR);
             FederationError.PARTNER_UNREACHABLE.on(e, ex.getMessage());
@@ -166,6 +163,14 @@ public final class FederationPage {
         e.detail(EventDetails.PARTNER_NOTIFIED, "true").success();
         return FederationPages.outcome(session, false, Response.Status.OK, "terminated", "ucdFederationEnded", null,
                 alias, self() + "/");
+    }
+
+    /** Runs a form's action for the person the form was issued to, with the master it names; else the refusal. */
+    private Response forPerson(MultivaluedMap<String, String> form,
+                               BiFunction<UserModel, Optional<IdpPartners.Master>, Response> action) {
+        Optional<UserModel> person = pageUser(form);
+        return person.isEmpty() ? failure(FederationError.FORM_EXPIRED, null) : action.apply(person.get(),
+                Optional.ofNullable(form.getFirst("master")).flatMap(slave.masters()::byAlias));
     }
 
     /** The person signed in here whose page issued the form's single-use token to this browser session. */
