@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ucdgba.liberty.profile.NameLookup;
 import org.ucdgba.liberty.profile.NameLookup.Issuer;
+import org.ucdgba.liberty.profile.NewFederation;
 import org.ucdgba.liberty.profile.Renaming;
 
 class DecisionTablesTest {
@@ -33,5 +34,18 @@ class DecisionTablesTest {
         assertEquals(Status.FEDERATION_DOES_NOT_EXIST, Renaming.NO_FEDERATION.status().secondLevel());
         assertEquals(Status.REQUEST_DENIED, Renaming.REFUSED.status().secondLevel());
         assertEquals(true, Renaming.ALREADY_DONE.status().isSuccess());
+    }
+
+    @Test
+    void newFederationTables() {
+        assertEquals(NewFederation.ALLOWED, NewFederation.atServiceProvider(false, false, false));
+        assertEquals(NewFederation.ALREADY_FEDERATED, NewFederation.atServiceProvider(true, true, true));
+        assertEquals(NewFederation.PARTNER_ACCOUNT_TAKEN, NewFederation.atServiceProvider(false, true, true));
+        assertEquals(NewFederation.NAME_TAKEN, NewFederation.atServiceProvider(false, false, true));
+        assertEquals(NewFederation.ALLOWED, NewFederation.atIdentityProvider(true, false));
+        assertEquals(NewFederation.NOT_THE_NAMED_ACCOUNT, NewFederation.atIdentityProvider(false, true));
+        assertEquals(NewFederation.ALREADY_FEDERATED, NewFederation.atIdentityProvider(true, true));
+        assertEquals(true, NewFederation.ALLOWED.status().isSuccess());
+        assertEquals(Status.REQUEST_DENIED, NewFederation.NOT_THE_NAMED_ACCOUNT.status().secondLevel());
     }
 }

@@ -34,6 +34,7 @@ import org.ucdgba.liberty.LibertyMessage;
 import org.ucdgba.liberty.RegisterNameIdentifierResponse;
 import org.ucdgba.liberty.Status;
 import org.ucdgba.liberty.profile.NameRegistration;
+import org.ucdgba.liberty.profile.NewFederation;
 
 /**
  * The Master UCD server as a Keycloak login protocol, {@value #ID}: slaves are its clients. When the realm's
@@ -70,23 +71,19 @@ public final class MasterProtocol implements LoginProtocol {
         Federations store = Federations.of(session, realm);
         Optional<FederationEntity> existing = store.ofUser(user.getId()).stream()
                 .filter(f -> f.getPartnerId().equals(slave.getClientId())).findFirst();
-        String refusal = null;
-        if (requested == null || !requested.toLowerCase(Locale.ROOT).equals(user.getUsername())) {
-            // The one who authenticated is not the master account the slave named.
-            refusal = "liberty_not_the_requested_account";
-        } else if (existing.isPresent() && !existing.get().getPartnerNameId().equals(slaveName)) {
-            // Already federated with another account of this slave: that federation must end first.
-            refusal = "liberty_federated_with_another_account";
-        }
-        Status status = refusal == null ? Status.success() : new Status(Status.RESPONDER, Status.REQUEST_DENIED);
+        NewFederation decision = NewFederation.atIdentityProvider(requested != null
+                && requested.toLowerCase(Locale.ROOT).equals(user.getUsername()),
+                existing.isPresent() && !existing.get().getPartnerNameId().equals(slaveName));
+        Status status = decision.status();
         Response response = respond(authSession, status);
         if (response.getStatus() != Response.Status.SEE_OTHER.getStatusCode()) {
             // No answer could be built for the slave: nothing is recorded.
             e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_NOT_USABLE.eventError(null));
             return response;
         }
-        if (refusal != null) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(EventDetails.REQUESTED_ACCOUNT, requested).error(refusal);
+        if (decision != NewFederation.ALLOWED) {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).detail(EventDetails.REQUESTED_ACCOUNT, requested)
+                    .error("liberty_" + decision.code());
         } else {
             // A record of this slave account with another user is stale (the slave holds no link for it): replaced.
             store.link(MasterService.providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(),

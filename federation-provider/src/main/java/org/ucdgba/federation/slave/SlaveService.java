@@ -25,6 +25,7 @@ import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.FederationTermination;
 import org.ucdgba.liberty.profile.NameRegistration;
+import org.ucdgba.liberty.profile.NewFederation;
 
 /**
  * The Slave UCD server's federation rules, with no HTTP in them: when a federation may start, what links it, and
@@ -80,18 +81,19 @@ public final class SlaveService {
      */
     Optional<Conflict> conflict(UserModel user, IdpPartners.Master master, String account) {
         String alias = master.model().getAlias();
-        if (session.users().getFederatedIdentity(realm, user, alias) != null) {
-            return Optional.of(Conflict.ALREADY_FEDERATED);
-        }
-        UserModel holder = session.users().getUserByFederatedIdentity(realm,
-                new FederatedIdentityModel(alias, normalized(account), normalized(account)));
-        if (holder != null) {
-            return Optional.of(Conflict.MASTER_ACCOUNT_TAKEN);
-        }
+        boolean taken = session.users().getUserByFederatedIdentity(realm,
+                new FederatedIdentityModel(alias, normalized(account), normalized(account))) != null;
         // The master still knows another account here by this user name (its rename did not reach the master).
         boolean nameTaken = store().byLocalName(master.partner().providerId(), user.getUsername())
                 .filter(f -> !f.getUserId().equals(user.getId())).isPresent();
-        return nameTaken ? Optional.of(Conflict.NAME_TAKEN) : Optional.empty();
+        NewFederation decision = NewFederation.atServiceProvider(
+                session.users().getFederatedIdentity(realm, user, alias) != null, taken, nameTaken);
+        return Optional.ofNullable(switch (decision) {
+            case ALLOWED, NOT_THE_NAMED_ACCOUNT -> null;
+            case ALREADY_FEDERATED -> Conflict.ALREADY_FEDERATED;
+            case PARTNER_ACCOUNT_TAKEN -> Conflict.MASTER_ACCOUNT_TAKEN;
+            case NAME_TAKEN -> Conflict.NAME_TAKEN;
+        });
     }
 
     /** The user's links with the masters of this realm. */

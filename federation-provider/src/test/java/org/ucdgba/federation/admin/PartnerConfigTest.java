@@ -32,7 +32,7 @@ class PartnerConfigTest {
     }
 
     @Test
-    void aSlaveByHandIsAnSpDescriptorTakingTerminationsBySoap() throws Exception {
+    void aSlaveByHandIsAnSpDescriptorTakingWhatAMasterSendsBySoap() throws Exception {
         PartnerConfig.Described d = PartnerConfig.metadata(ProviderMetadata.Role.SP, slaveByHand()::get);
         // What the document says once read back, as a master reads any slave's metadata.
         ProviderMetadata m = MetadataXml.read(d.document().getBytes(StandardCharsets.UTF_8));
@@ -41,7 +41,7 @@ class PartnerConfigTest {
         assertEquals("https://slave.example/realms/s/ucd-federation/idff/rni-return", m.registerNameIdentifierReturnUrl());
         assertEquals("https://slave.example/realms/s/ucd-federation/idff/soap", m.soapEndpoint());
         assertEquals(List.of(Profile.FEDTERM_IDP_SOAP.uri()), m.federationTerminationProfiles());
-        assertEquals(List.of(), m.registerNameIdentifierProfiles());
+        assertEquals(List.of(Profile.RNI_IDP_SOAP.uri()), m.registerNameIdentifierProfiles());
         assertEquals("CN=slave.ucd.example", m.signingCertificate().getSubjectX500Principal().getName());
     }
 
