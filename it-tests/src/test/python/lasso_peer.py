@@ -49,6 +49,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.etree import ElementTree
 
 import lasso
 
@@ -131,29 +132,36 @@ class Peer:
         return s
 
     def partner_id(self):
-        return list(self.server().providers.keys())[0]
+        """The partner's ProviderID, read from its metadata."""
+        return ElementTree.fromstring(self.partner_metadata).get("providerID")
 
     def set_federation(self, remote, local):
-        """Workaround 2: the principal's federation with the partner, before any name registration."""
+        """Workaround 2: the principal's federation with the partner, before any name registration, written as
+        Lasso's own identity dump (the peer keeps only dumps between requests, no Lasso object)."""
         partner = self.partner_id()
-        federation = lasso.Federation(partner)
-        if remote:
-            federation.remoteNameIdentifier = name_identifier(remote, partner)
+        names = ""
         if local:
-            federation.localNameIdentifier = name_identifier(local, self.base)
-        identity = lasso.Identity()
-        identity.federations = {partner: federation._cptr}
-        self.identity = identity.dump()
+            names += "<lasso:LocalNameIdentifier>%s</lasso:LocalNameIdentifier>" % name_xml(local, self.base)
+        if remote:
+            names += "<lasso:RemoteNameIdentifier>%s</lasso:RemoteNameIdentifier>" % name_xml(remote, partner)
+        self.identity = ('<Identity xmlns="http://www.entrouvert.org/namespaces/lasso/0.0" Version="2">'
+                         '<lasso:Federation xmlns:lasso="http://www.entrouvert.org/namespaces/lasso/0.0" '
+                         'xmlns:saml="urn:oasis:names:tc:SAML:1.0:assertion" RemoteProviderID="%s" '
+                         'FederationDumpVersion="2">%s</lasso:Federation></Identity>' % (escape(partner), names))
 
     def federation(self):
+        """The principal's federation, read from its identity dump."""
         if not self.identity:
             return None
-        identity = lasso.Identity.newFromDump(self.identity)
-        federation = identity.getFederation(self.partner_id())
+        ns = {"lasso": lasso.LASSO_HREF, "saml": "urn:oasis:names:tc:SAML:1.0:assertion"}
+        federation = ElementTree.fromstring(self.identity).find("lasso:Federation", ns)
         if federation is None:
             return None
-        local, remote = federation.localNameIdentifier, federation.remoteNameIdentifier
-        return {"local": local.content if local else None, "remote": remote.content if remote else None}
+
+        def name(which):
+            n = federation.find("lasso:%s/saml:NameIdentifier" % which, ns)
+            return n.text if n is not None else None
+        return {"local": name("LocalNameIdentifier"), "remote": name("RemoteNameIdentifier")}
 
     def keep(self, profile):
         """The principal's identity after a profile changed it."""
@@ -170,6 +178,15 @@ def name_identifier(value, qualifier):
     n.nameQualifier = qualifier
     n.format = lasso.LIB_NAME_IDENTIFIER_FORMAT_FEDERATED
     return n
+
+
+def name_xml(value, qualifier):
+    return ('<saml:NameIdentifier NameQualifier="%s" Format="%s">%s</saml:NameIdentifier>'
+            % (escape(qualifier), lasso.LIB_NAME_IDENTIFIER_FORMAT_FEDERATED, escape(value)))
+
+
+def escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def tampered_soap(body):
@@ -202,6 +219,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", location)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
+        # http.server closes each connection after its answer; said so, clients do not send on it again.
+        self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(data)
 

@@ -128,6 +128,7 @@ class LassoIT {
             assertEquals(204, namingItsOwn.get("status").asInt(), namingItsOwn.toString());
             assertEquals(own, namingItsOwn.get("named").asText());
             assertEquals(0, masterFederations(peer).size());
+            assertTrue(peer.state().get("federation").isNull());
 
             // A tampered termination by redirect is refused, and the federation stays.
             federateAtOurMaster(peer);
@@ -142,7 +143,7 @@ class LassoIT {
     }
 
     @Test
-    void ourMasterTerminatesTowardsALassoSlaveAndLassoRefusesATamperedMessage() throws Exception {
+    void ourMasterTerminatesAndRenamesTowardsALassoSlaveAndLassoRefusesATamperedMessage() throws Exception {
         try (LassoPeer peer = LassoPeer.start("sp")) {
             ObjectNode slaveAtMaster = Federation.JSON.createObjectNode();
             slaveAtMaster.put("metadataUrl", peer.url() + "/metadata");
@@ -161,6 +162,34 @@ class LassoIT {
             assertEquals("fedterm", received.get("what").asText());
             assertEquals(slaveName, received.get("named").asText());
 
+            // Our master renames carol towards Lasso: by SOAP when its administrator renames her (rni-idp-soap),
+            // by redirect when her UCD client asks (rni-idp-http, here with the name it has).
+            federateAtOurMaster(peer);
+            String carolId = server.admin("ucd-master/users?username=carol&exact=true").get(0).get("id").asText();
+            Federation.rename(server, "ucd-master", carolId, "caroline");
+            try {
+                JsonNode renamed = last(peer.state());
+                assertEquals("rni", renamed.get("what").asText(), renamed.toString());
+                assertEquals("soap", renamed.get("binding").asText());
+                assertEquals("caroline", renamed.get("idp").asText());
+                assertEquals("carol", renamed.get("old").asText());
+                assertEquals("caroline", peer.state().get("federation").get("remote").asText());
+                String caroline = Federation.token(server, "ucd-master", "caroline", "carol-password");
+                JsonNode byRedirect = Federation.api("POST", masterProtocol() + "/federations/name?slave="
+                        + URLEncoder.encode(peer.url(), StandardCharsets.UTF_8) + "&binding=redirect", caroline, null);
+                RawUserAgent browser = new RawUserAgent("Mozilla/5.0");
+                HttpResponse<String> atPeer = browser.get(URI.create(byRedirect.get("body").get("redirect")
+                        .asText()), null);
+                assertEquals(303, atPeer.statusCode(), atPeer.body());
+                HttpResponse<String> back = browser.get(URI.create(atPeer.headers().firstValue("Location")
+                        .orElseThrow()), null);
+                assertEquals(200, back.statusCode(), back.body());
+                assertEquals("redirect", last(peer.state()).get("binding").asText());
+                assertEquals(204, Federation.api("DELETE", federations, caroline, null).get("status").asInt());
+            } finally {
+                Federation.rename(server, "ucd-master", carolId, "carol");
+            }
+
             // By redirect (fedterm-idp-http); tampered on the way, Lasso refuses it.
             federateAtOurMaster(peer);
             JsonNode byRedirect = Federation.api("DELETE", federations + "&binding=redirect", carol, null);
@@ -176,6 +205,21 @@ class LassoIT {
             assertTrue(peer.state().get("federation").isNull());
             assertEquals(0, masterFederations(peer).size());
         }
+    }
+
+    /**
+     * Each side registers the other: the Lasso master at our slave as alias {@code lasso} (created, or updated
+     * when another test made it), as a legacy RSA-SHA1 partner, since stock Lasso signs SOAP with RSA-SHA1.
+     */
+    static void registerLassoMaster(LassoPeer peer) throws Exception {
+        ObjectNode masterAtSlave = Federation.JSON.createObjectNode();
+        masterAtSlave.put("alias", "lasso");
+        masterAtSlave.put("displayName", "Lasso master");
+        masterAtSlave.put("metadataUrl", peer.url() + "/metadata");
+        masterAtSlave.put("sigAlg", "rsa-sha1");
+        int status = server.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave);
+        assertTrue(status == 201 || status == 200, "registered: " + status);
+        peer.partner(Federation.get(slaveApi() + "/idff/metadata"), "rsa-sha1");
     }
 
     /** Our slave's sam federates with the Lasso master's principal lena (rni-sp-http; Lasso answers). */
@@ -201,13 +245,7 @@ class LassoIT {
     @Test
     void aLassoMasterFederatesRenamesAndTerminatesWithOurSlave() throws Exception {
         try (LassoPeer peer = LassoPeer.start("idp")) {
-            ObjectNode masterAtSlave = Federation.JSON.createObjectNode();
-            masterAtSlave.put("alias", "lasso");
-            masterAtSlave.put("displayName", "Lasso master");
-            masterAtSlave.put("metadataUrl", peer.url() + "/metadata");
-            masterAtSlave.put("sigAlg", "rsa-sha1");
-            assertEquals(201, server.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave));
-            peer.partner(Federation.get(slaveApi() + "/idff/metadata"), "rsa-sha1");
+            registerLassoMaster(peer);
             String sam = Federation.token(server, "ucd-slave", "sam", "sam-password");
             federateAtTheLassoMaster(peer, sam);
 
@@ -245,14 +283,9 @@ class LassoIT {
     }
 
     @Test
-    void ourSlaveTerminatesTowardsALassoMasterAndLassoRefusesATamperedMessage() throws Exception {
+    void ourSlaveRenamesAndTerminatesTowardsALassoMasterAndLassoRefusesATamperedMessage() throws Exception {
         try (LassoPeer peer = LassoPeer.start("idp")) {
-            ObjectNode masterAtSlave = Federation.JSON.createObjectNode();
-            masterAtSlave.put("alias", "lasso");
-            masterAtSlave.put("metadataUrl", peer.url() + "/metadata");
-            masterAtSlave.put("sigAlg", "rsa-sha1");
-            server.adminPost("ucd-slave/ucd-liberty-partners/masters", masterAtSlave);
-            peer.partner(Federation.get(slaveApi() + "/idff/metadata"), "rsa-sha1");
+            registerLassoMaster(peer);
             String sam = Federation.token(server, "ucd-slave", "sam", "sam-password");
 
             // A tampered federation request: Lasso refuses it.
@@ -275,6 +308,38 @@ class LassoIT {
             assertEquals("fedterm", received.get("what").asText());
             assertEquals("lena", received.get("named").asText());
             assertEquals(0, links(sam).size());
+
+            // sam is renamed here: Lasso learns the new name (rni-sp-soap). Then he ends the federation on the
+            // page (fedterm-sp-http): through Lasso and back.
+            federateAtTheLassoMaster(peer, sam);
+            String samId = server.admin("ucd-slave/users?username=sam&exact=true").get(0).get("id").asText();
+            Federation.rename(server, "ucd-slave", samId, "samuel");
+            try {
+                JsonNode renamed = last(peer.state());
+                assertEquals("rni", renamed.get("what").asText(), renamed.toString());
+                assertEquals("samuel", renamed.get("sp").asText());
+                assertEquals("samuel", peer.state().get("federation").get("remote").asText());
+                RawUserAgent person = new RawUserAgent("Mozilla/5.0");
+                Federation.signInAtSlave(person, new Federation.Person("samuel", "sam-password", samId));
+                HttpResponse<String> ending = person.postForm(URI.create(slaveApi() + "/end"), "master=lasso&formToken="
+                        + Federation.formToken(person.get(URI.create(slaveApi() + "/"), null).body()));
+                assertEquals(303, ending.statusCode(), ending.body());
+                HttpResponse<String> atPeer = person.get(URI.create(ending.headers().firstValue("Location")
+                        .orElseThrow()), null);
+                assertEquals(303, atPeer.statusCode(), atPeer.body());
+                HttpResponse<String> ended = person.get(URI.create(atPeer.headers().firstValue("Location")
+                        .orElseThrow()), null);
+                assertTrue(ended.body().contains("data-result=\"terminated\""), ended.body());
+                assertTrue(peer.state().get("federation").isNull());
+                assertEquals("redirect", last(peer.state()).get("binding").asText());
+            } finally {
+                Federation.rename(server, "ucd-slave", samId, "sam");
+            }
         }
+    }
+
+    /** What the peer received last. */
+    static JsonNode last(JsonNode state) {
+        return state.get("received").get(state.get("received").size() - 1);
     }
 }

@@ -27,6 +27,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.ucdgba.federation.FederationError;
 import org.ucdgba.federation.SoapClient;
 import org.ucdgba.federation.slave.MasterIdentityProvider;
 import org.ucdgba.io.BoundedHttp;
@@ -190,8 +191,7 @@ public final class PartnerAdminResource {
     }
 
     private static Response bad(String message) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "invalid_partner", "error_description", String.valueOf(message))).build();
+        return FederationError.INVALID_REQUEST.json(String.valueOf(message));
     }
 
     /** Mounts the resource under the admin API of each realm. */
