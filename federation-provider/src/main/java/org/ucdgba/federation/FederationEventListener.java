@@ -1,9 +1,7 @@
 package org.ucdgba.federation;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -21,11 +19,7 @@ import org.ucdgba.federation.master.MasterRenames;
 import org.ucdgba.federation.slave.IdpPartners;
 import org.ucdgba.federation.slave.SlaveRenames;
 import org.ucdgba.federation.slave.SlaveService;
-import org.ucdgba.federation.store.FederationStore;
 import org.ucdgba.gba.core.EventDetails;
-import org.ucdgba.liberty.LibertyException;
-import org.ucdgba.liberty.NameIdentifier;
-import org.ucdgba.liberty.metadata.Profile;
 
 /**
  * The federation event listener {@value #ID} (enable it on master and slave realms). At a slave: when a user
@@ -41,7 +35,6 @@ public final class FederationEventListener implements EventListenerProvider {
 
     /** Event listener id to enable on slave realms. */
     public static final String ID = "ucd-federation";
-    private static final Logger LOG = Logger.getLogger(FederationEventListener.class);
 
     private final KeycloakSession session;
 
@@ -66,25 +59,10 @@ public final class FederationEventListener implements EventListenerProvider {
 
     /** A link removed without the master being told (Account Console, administrator): the master is told now. */
     private void unlinked(RealmModel realm, String userId, String alias) {
-        IdpPartners masters = new IdpPartners(session);
-        masters.byAlias(alias == null ? "" : alias).ifPresent(master -> {
+        new IdpPartners(session).byAlias(alias == null ? "" : alias).ifPresent(master -> {
             UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
-            if (user == null) {
-                return;
-            }
-            String self = SlaveService.providerId(session, realm);
-            String masterId = master.partner().providerId();
-            SlaveService slave = new SlaveService(session);
-            NameIdentifier name = slave.masterName(user, master);
-            slave.unlink(user, alias, masterId);
-            try {
-                TerminationNotifier.notify(LibertyKeys.exchange(session, realm, self, masters), masterId,
-                        Profile.FEDTERM_SP_SOAP, name);
-            } catch (LibertyException | IllegalArgumentException | IOException e) {
-                LOG.infof("master %s of realm %s not reached, termination queued: %s", alias, realm.getName(),
-                        e.getMessage());
-                session.getProvider(FederationStore.class).queueTermination(realm, self, masterId,
-                        Profile.FEDTERM_SP_SOAP, name, Duration.ZERO);
+            if (user != null) {
+                new SlaveService(session).linkRemoved(user, master);
             }
         });
     }

@@ -160,13 +160,17 @@ final class Federation implements BeforeAllCallback {
     }
 
     private static Person newUser(KeycloakServer server, String realm, String prefix) throws Exception {
-        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return namedUser(server, realm, prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A new user of this exact name. */
+    static Person namedUser(KeycloakServer server, String realm, String name) throws Exception {
         String password = "pw-" + name;
         ObjectNode user = JSON.createObjectNode();
         user.put("username", name);
         user.put("enabled", true);
         user.put("email", name + "@" + realm + ".example");
-        user.put("firstName", prefix);
+        user.put("firstName", "Test");
         user.put("lastName", "Tester");
         ObjectNode credential = user.putArray("credentials").addObject();
         credential.put("type", "password");

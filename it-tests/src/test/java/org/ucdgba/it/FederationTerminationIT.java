@@ -143,4 +143,26 @@ class FederationTerminationIT {
         assertEquals(0, masterFederations(bob).size());
         assertTrue(slave.logText().contains("termination queued"));
     }
+
+    @Test
+    void aTerminationEndsTheFederationItNamesWhenTheOtherSidesNamesAreAlike() throws Exception {
+        // One name at both servers, in two federations: ann here with "lee" there, and "lee" here with kim there.
+        String lee = "lee-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Person ann = slaveUser("ann");
+        Person leeThere = Federation.namedUser(master, "ucd-master", lee);
+        Person leeHere = Federation.namedUser(slave, "ucd-slave", lee);
+        Person kim = masterUser("kim");
+        federate(ann, leeThere);
+        federate(leeHere, kim);
+        // kim ends hers: the master names the slave's "lee", and only that federation ends.
+        assertEquals(204, api("DELETE", masterProtocol() + "/federations" + ofSlave(), masterToken(kim), null)
+                .get("status").asInt());
+        assertEquals(0, slaveLinks(leeHere).size());
+        assertEquals(1, slaveLinks(ann).size());
+        assertEquals(1, masterFederations(leeThere).size());
+        // ann ends hers from the slave: it names the master's "lee", and that federation ends.
+        assertEquals(204, api("DELETE", slaveApi() + "/federations/master-one", slaveToken(ann), null)
+                .get("status").asInt());
+        Federation.assertUnfederated(new Federation.Pair(ann, leeThere));
+    }
 }

@@ -13,13 +13,29 @@ class DecisionTablesTest {
 
     private static final String PARTNER = "https://slave.example/liberty";
 
+    private static final String MASTER = "https://master.example/liberty";
+
     @Test
-    void aNameIsLookedUpAmongTheReceiversNamesFirstUnlessQualifiedByThePartner() {
-        assertEquals(List.of(Issuer.SELF, Issuer.PARTNER), NameLookup.order(
-                NameIdentifier.federated("bob", "https://master.example/liberty"), PARTNER));
-        assertEquals(List.of(Issuer.SELF, Issuer.PARTNER), NameLookup.order(
-                new NameIdentifier("bob", null, null), PARTNER));
-        assertEquals(List.of(Issuer.PARTNER, Issuer.SELF), NameLookup.order(
+    void aTerminationIsLookedUpWhereItsQualifierAllows() {
+        // At the master (identity provider): the slave's own name, the master's own name, no qualifier.
+        assertEquals(List.of(Issuer.PARTNER), NameLookup.forTermination(NameIdentifier.federated("sam", PARTNER),
+                MASTER, PARTNER, true));
+        assertEquals(List.of(Issuer.SELF), NameLookup.forTermination(NameIdentifier.federated("bob", MASTER),
+                MASTER, PARTNER, true));
+        assertEquals(List.of(Issuer.SELF, Issuer.PARTNER), NameLookup.forTermination(
+                new NameIdentifier("bob", null, null), MASTER, PARTNER, true));
+        // At the slave (service provider): its own name; a name qualified by the master may be either (Lasso).
+        assertEquals(List.of(Issuer.SELF), NameLookup.forTermination(NameIdentifier.federated("sam", PARTNER),
+                PARTNER, MASTER, false));
+        assertEquals(List.of(Issuer.SELF, Issuer.PARTNER), NameLookup.forTermination(
+                NameIdentifier.federated("sam", MASTER), PARTNER, MASTER, false));
+    }
+
+    @Test
+    void aFormerNameIsLookedUpAmongBothSidesThePartnersFirstWhenItQualifiesIt() {
+        assertEquals(List.of(Issuer.SELF, Issuer.PARTNER), NameLookup.forRenaming(
+                NameIdentifier.federated("bob", MASTER), PARTNER));
+        assertEquals(List.of(Issuer.PARTNER, Issuer.SELF), NameLookup.forRenaming(
                 NameIdentifier.federated("sam", PARTNER), PARTNER));
     }
 

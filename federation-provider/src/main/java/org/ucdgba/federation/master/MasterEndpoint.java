@@ -226,9 +226,12 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
                     .detail(EventDetails.SLAVE_NAME_ID, rename.renamed());
             MasterService.apply(rename);
             e.success();
-        } else if (!rename.decision().status().isSuccess()) {
-            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(rename.decision() == Renaming.NO_FEDERATION
-                    ? "liberty_federation_does_not_exist" : "liberty_name_identifier_refused");
+        } else if (rename.decision().status().isSuccess()) {
+            // Done already: the slave asks again, having missed the answer.
+            e.detail(EventDetails.SLAVE_NAME_ID, rename.renamed()).detail(EventDetails.STATUS,
+                    rename.decision().code()).success();
+        } else {
+            e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_" + rename.decision().code());
         }
         return Response.ok(answer, SoapBinding.CONTENT_TYPE).build();
     }

@@ -24,6 +24,7 @@ import org.ucdgba.liberty.RegisterNameIdentifierResponse;
 import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.FederationTermination;
+import org.ucdgba.liberty.profile.NameLookup;
 import org.ucdgba.liberty.profile.NameRegistration;
 import org.ucdgba.liberty.profile.Renaming;
 
@@ -70,7 +71,9 @@ public final class MasterService {
     /** A slave's termination: the federation it names, by either name identifier, ends; answers it if one did. */
     Optional<FederationEntity> terminated(String slave, FederationTerminationNotification notification) {
         Federations store = store();
-        Optional<FederationEntity> f = store.named(slave, notification.nameIdentifier());
+        NameIdentifier named = notification.nameIdentifier();
+        Optional<FederationEntity> f = store.named(slave, named, NameLookup.forTermination(named,
+                providerId(session, realm), slave, true), any -> true);
         f.ifPresent(store::remove);
         return f;
     }
@@ -84,8 +87,9 @@ public final class MasterService {
         Federations store = store();
         String masterAccount = request.idpProvided().value();
         String renamed = request.spProvided() == null ? null : request.spProvided().value();
-        Optional<FederationEntity> former = store.named(slave, request.oldProvided(), f -> f.getLocalNameId()
-                .equals(masterAccount) && (renamed == null || !f.getPartnerNameId().equals(renamed)));
+        Optional<FederationEntity> former = store.named(slave, request.oldProvided(), NameLookup.forRenaming(
+                request.oldProvided(), slave), f -> f.getLocalNameId().equals(masterAccount)
+                && (renamed == null || !f.getPartnerNameId().equals(renamed)));
         Optional<FederationEntity> holder = renamed == null ? Optional.empty() : store.byPartnerName(slave, renamed);
         boolean done = former.isEmpty() && holder.filter(f -> f.getLocalNameId().equals(masterAccount)).isPresent();
         return new Rename(Renaming.decide(former.isPresent(), done, renamed, holder.isPresent(),

@@ -226,7 +226,11 @@ public final class SlaveEndpoint {
                     .detail(EventDetails.MASTER_NAME_ID, rename.renamed());
             SlaveRenames.apply(session, realm, rename);
             e.success();
-        } else if (!rename.decision().status().isSuccess()) {
+        } else if (rename.decision().status().isSuccess()) {
+            // Done already: the master asks again, having missed the answer.
+            e.detail(EventDetails.MASTER_NAME_ID, rename.renamed()).detail(EventDetails.STATUS,
+                    rename.decision().code()).success();
+        } else {
             e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error("liberty_" + rename.decision().code());
         }
     }

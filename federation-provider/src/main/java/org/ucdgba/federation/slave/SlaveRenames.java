@@ -23,6 +23,7 @@ import org.ucdgba.liberty.RegisterNameIdentifierResponse;
 import org.ucdgba.liberty.Status;
 import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
+import org.ucdgba.liberty.profile.NameLookup;
 import org.ucdgba.liberty.profile.NameRegistration;
 import org.ucdgba.liberty.profile.Renaming;
 
@@ -101,8 +102,10 @@ public final class SlaveRenames {
         IdpPartners masters = new IdpPartners(session);
         String renamed = request.idpProvided().value();
         Optional<IdpPartners.Master> master = masters.masterByProviderId(masterId);
-        Optional<FederationEntity> former = store.named(masterId, request.oldProvided(),
-                f -> !f.getPartnerNameId().equals(renamed));
+        // The slave's own name, when the request gives it, pins the federation.
+        Optional<FederationEntity> former = store.named(masterId, request.oldProvided(), NameLookup.forRenaming(
+                request.oldProvided(), masterId), f -> !f.getPartnerNameId().equals(renamed)
+                && (request.spProvided() == null || f.getLocalNameId().equals(request.spProvided().value())));
         Optional<FederationEntity> holder = store.byPartnerName(masterId, renamed);
         boolean done = former.isEmpty() && holder.isPresent() && (request.spProvided() == null
                 || holder.get().getLocalNameId().equals(request.spProvided().value()));
@@ -120,9 +123,11 @@ public final class SlaveRenames {
             return;
         }
         rename.federation().setPartnerNameId(rename.renamed());
-        session.users().removeFederatedIdentity(realm, rename.user(), rename.alias());
-        session.users().addFederatedIdentity(realm, rename.user(), new FederatedIdentityModel(rename.alias(),
-                rename.renamed(), rename.renamed()));
+        // The link takes the new name too; a link removed meanwhile is not made again.
+        if (session.users().removeFederatedIdentity(realm, rename.user(), rename.alias())) {
+            session.users().addFederatedIdentity(realm, rename.user(), new FederatedIdentityModel(rename.alias(),
+                    rename.renamed(), rename.renamed()));
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import org.ucdgba.liberty.RegisterNameIdentifierRequest;
 import org.ucdgba.liberty.metadata.Profile;
 import org.ucdgba.liberty.profile.Exchange;
 import org.ucdgba.liberty.profile.FederationTermination;
+import org.ucdgba.liberty.profile.NameLookup;
 import org.ucdgba.liberty.profile.NameRegistration;
 import org.ucdgba.liberty.profile.NewFederation;
 
@@ -111,8 +112,6 @@ public final class SlaveService {
         NameIdentifier masterName = new NameIdentifier(normalized(account), masterId, null);
         NameRegistration rni = new NameRegistration(exchange());
         NameIdentifier slaveName = NameIdentifier.federated(user.getUsername(), providerId(session, realm));
-        // A termination of this master account's former federation, still queued, would end the new one.
-        session.getProvider(FederationStore.class).cancelTerminations(realm, masterId, masterName.value());
         RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_HTTP, masterName,
                 slaveName, masterName, null);
         new PendingRegistration(user.getId(), masterId, master.model().getAlias(), slaveName.value(),
@@ -137,28 +136,34 @@ public final class SlaveService {
         session.users().addFederatedIdentity(realm, user, link);
         store().link(providerId(session, realm), user.getId(), pending.partnerId(), pending.localName(),
                 pending.partnerName());
+        // A termination of this master account's former federation, still queued, would end the new one.
+        session.getProvider(FederationStore.class).cancelTerminations(realm, pending.partnerId(),
+                pending.partnerName());
         return true;
     }
 
     /**
      * The federation's name identifier as the master issued it (the master account), which terminations towards
-     * the master carry: the record's, else the link's.
+     * the master carry: the record's, else the link's; none when neither is left.
      */
-    public NameIdentifier masterName(UserModel user, IdpPartners.Master master) {
+    public Optional<NameIdentifier> masterName(UserModel user, IdpPartners.Master master) {
         String masterId = master.partner().providerId();
-        String name = store().ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(masterId))
-                .map(FederationEntity::getPartnerNameId).findFirst().orElseGet(() -> {
-                    FederatedIdentityModel link = session.users().getFederatedIdentity(realm, user,
-                            master.model().getAlias());
-                    return link == null ? user.getUsername() : link.getUserId();
-                });
-        return NameIdentifier.federated(name, masterId);
+        return store().ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(masterId))
+                .map(FederationEntity::getPartnerNameId).findFirst()
+                .or(() -> Optional.ofNullable(session.users().getFederatedIdentity(realm, user,
+                        master.model().getAlias())).map(FederatedIdentityModel::getUserId))
+                .map(name -> NameIdentifier.federated(name, masterId));
+    }
+
+    private NameIdentifier linkedName(UserModel user, IdpPartners.Master master) throws LibertyException {
+        return masterName(user, master).orElseThrow(() -> new LibertyException(LibertyException.Reason.NOT_CONFIGURED,
+                "no federation of this account with " + master.partner().providerId()));
     }
 
     /** Ends a federation by SOAP (fedterm-sp-soap): the master is told first, then the link goes here. */
     void endBySoap(UserModel user, IdpPartners.Master master) throws LibertyException, IOException {
         String masterId = master.partner().providerId();
-        TerminationNotifier.notify(exchange(), masterId, Profile.FEDTERM_SP_SOAP, masterName(user, master));
+        TerminationNotifier.notify(exchange(), masterId, Profile.FEDTERM_SP_SOAP, linkedName(user, master));
         unlink(user, master.model().getAlias(), masterId);
     }
 
@@ -170,7 +175,7 @@ public final class SlaveService {
      */
     URI endByRedirect(UserModel user, IdpPartners.Master master) throws LibertyException {
         String masterId = master.partner().providerId();
-        NameIdentifier masterName = masterName(user, master);
+        NameIdentifier masterName = linkedName(user, master);
         FederationTermination fedterm = new FederationTermination(exchange());
         URI toMaster = fedterm.buildRedirect(masterId, fedterm.initNotification(masterId, Profile.FEDTERM_SP_HTTP,
                 masterName, null));
@@ -186,10 +191,17 @@ public final class SlaveService {
      * A link removed without the master being told (Account Console, administrator): its record goes, and the
      * master is told now (fedterm-sp-soap) or, when it cannot be reached, through the outbox.
      */
-    void linkRemoved(UserModel user, IdpPartners.Master master) {
+    public void linkRemoved(UserModel user, IdpPartners.Master master) {
         String masterId = master.partner().providerId();
-        NameIdentifier name = masterName(user, master);
+        // The link is gone already (Keycloak removes it before telling listeners): the record names it.
+        Optional<NameIdentifier> named = masterName(user, master);
         unlink(user, master.model().getAlias(), masterId);
+        if (named.isEmpty()) {
+            LOG.infof("a link of realm %s with master %s had no record: the master is not told", realm.getName(),
+                    master.model().getAlias());
+            return;
+        }
+        NameIdentifier name = named.get();
         try {
             TerminationNotifier.notify(exchange(), masterId, Profile.FEDTERM_SP_SOAP, name);
         } catch (LibertyException | IllegalArgumentException | IOException e) {
@@ -213,17 +225,21 @@ public final class SlaveService {
      */
     Optional<UserModel> terminated(String masterId, FederationTerminationNotification notification) {
         Optional<IdpPartners.Master> master = masters.masterByProviderId(masterId);
-        Optional<FederationEntity> federation = store().named(masterId, notification.nameIdentifier());
-        if (master.isEmpty() || federation.isEmpty()) {
+        if (master.isEmpty()) {
             return Optional.empty();
         }
-        UserModel user = session.users().getUserById(realm, federation.get().getUserId());
-        if (user == null) {
-            store().remove(federation.get());
-            return Optional.empty();
+        NameIdentifier named = notification.nameIdentifier();
+        List<NameLookup.Issuer> order = NameLookup.forTermination(named, providerId(session, realm), masterId, false);
+        Optional<UserModel> user = store().named(masterId, named, order, f -> true)
+                .map(f -> session.users().getUserById(realm, f.getUserId()));
+        if (user.isEmpty() && order.contains(NameLookup.Issuer.PARTNER)) {
+            // A link with no record (made by an administrator): its master account is the master's name.
+            String alias = master.get().model().getAlias();
+            user = Optional.ofNullable(session.users().getUserByFederatedIdentity(realm,
+                    new FederatedIdentityModel(alias, named.value(), named.value())));
         }
-        unlink(user, master.get().model().getAlias(), masterId);
-        return Optional.of(user);
+        user.ifPresent(u -> unlink(u, master.get().model().getAlias(), masterId));
+        return user;
     }
 
     /** Why a federation cannot start: the text for a program, the message key of the page for a person. */

@@ -50,17 +50,12 @@ public interface Federations {
     void removePartner(String partnerId);
 
     /**
-     * The federation with a partner that a received name identifier names: either side's name, this side's first
-     * unless the qualifier names the partner ({@link NameLookup}).
+     * The federation with a partner that a received name identifier names, looked for among this side's names
+     * ({@link NameLookup.Issuer#SELF}) and the partner's in the given order, the first that passes {@code filter}.
      */
-    default Optional<FederationEntity> named(String partnerId, NameIdentifier name) {
-        return named(partnerId, name, f -> true);
-    }
-
-    /** The same, among the federations that also pass {@code filter}. */
-    default Optional<FederationEntity> named(String partnerId, NameIdentifier name,
+    default Optional<FederationEntity> named(String partnerId, NameIdentifier name, List<NameLookup.Issuer> order,
                                              Predicate<FederationEntity> filter) {
-        for (NameLookup.Issuer issuer : NameLookup.order(name, partnerId)) {
+        for (NameLookup.Issuer issuer : order) {
             Optional<FederationEntity> f = (issuer == NameLookup.Issuer.SELF ? byLocalName(partnerId, name.value())
                     : byPartnerName(partnerId, name.value())).filter(filter);
             if (f.isPresent()) {
