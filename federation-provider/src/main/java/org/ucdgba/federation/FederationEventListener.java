@@ -18,7 +18,7 @@ import org.keycloak.models.UserModel;
 import org.ucdgba.federation.master.MasterRenames;
 import org.ucdgba.federation.slave.IdpPartners;
 import org.ucdgba.federation.slave.SlaveRenames;
-import org.ucdgba.federation.slave.SlaveService;
+import org.ucdgba.federation.slave.SlaveTerminations;
 import org.ucdgba.gba.core.EventDetails;
 
 /**
@@ -62,7 +62,7 @@ public final class FederationEventListener implements EventListenerProvider {
         new IdpPartners(session).byAlias(alias == null ? "" : alias).ifPresent(master -> {
             UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
             if (user != null) {
-                new SlaveService(session).linkRemoved(user, master);
+                new SlaveTerminations(session).linkRemoved(user, master);
             }
         });
     }

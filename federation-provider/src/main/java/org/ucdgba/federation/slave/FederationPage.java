@@ -150,11 +150,11 @@ public final class FederationPage {
                 .event(EventType.REMOVE_FEDERATED_IDENTITY).user(person).detail(Details.IDENTITY_PROVIDER, alias);
         try {
             if (master.get().partner().metadata().supports(Profile.FEDTERM_SP_HTTP)) {
-                Response toMaster = Response.seeOther(slave.endByRedirect(person, master.get())).build();
+                Response toMaster = Response.seeOther(new SlaveTerminations(session).endByRedirect(person, master.get())).build();
                 e.detail(EventDetails.PARTNER_NOTIFIED, "true").success();
                 return toMaster;
             }
-            slave.endBySoap(person, master.get());
+            new SlaveTerminations(session).endBySoap(person, master.get());
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR);
             FederationError.PARTNER_UNREACHABLE.on(e, ex.getMessage());

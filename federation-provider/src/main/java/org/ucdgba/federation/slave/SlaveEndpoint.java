@@ -208,7 +208,7 @@ public final class SlaveEndpoint {
     }
 
     private void terminated(String masterId, FederationTerminationNotification notification) {
-        Optional<UserModel> user = slave.terminated(masterId, notification);
+        Optional<UserModel> user = new SlaveTerminations(session).terminated(masterId, notification);
         user.ifPresent(u -> event(EventType.REMOVE_FEDERATED_IDENTITY).user(u)
                 .detail(Details.IDENTITY_PROVIDER, slave.masters().masterByProviderId(masterId)
                         .map(m -> m.model().getAlias()).orElse(masterId))

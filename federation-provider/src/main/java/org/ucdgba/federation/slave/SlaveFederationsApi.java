@@ -105,7 +105,7 @@ public final class SlaveFederationsApi {
         EventBuilder e = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.REMOVE_FEDERATED_IDENTITY).user(user.get()).detail(Details.IDENTITY_PROVIDER, alias);
         try {
-            slave.endBySoap(user.get(), master.get());
+            new SlaveTerminations(session).endBySoap(user.get(), master.get());
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             FederationError.PARTNER_UNREACHABLE.on(e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR),
                     ex.getMessage());
