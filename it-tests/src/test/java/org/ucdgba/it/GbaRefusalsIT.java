@@ -164,4 +164,18 @@ class GbaRefusalsIT {
         assertEquals(200, next.statusCode());
         assertTrue(next.body().contains("id=\"kc-form-login\""), "the password form follows: " + next.body());
     }
+
+    @Test
+    void theGbaPageSpeaksTheSubscribersLanguage() throws Exception {
+        // The demo realm offers English, German and French; the site asks for the subscriber's (OIDC ui_locales).
+        for (String[] language : new String[][] {{"de", "Mit Ihrer SIM-Karte anmelden", "Auf andere Weise anmelden"},
+                {"fr", "Se connecter avec votre carte SIM", "Se connecter autrement"}}) {
+            HttpResponse<String> challenge = new RawUserAgent("Browser-claiming 3gpp-gba").get(URI.create(authUrl()
+                    + "&ui_locales=" + language[0]), null);
+            assertEquals(401, challenge.statusCode());
+            assertTrue(challenge.body().contains("lang=\"" + language[0] + "\""), challenge.body());
+            assertTrue(challenge.body().contains(language[1]), challenge.body());
+            assertTrue(challenge.body().contains(language[2]), challenge.body());
+        }
+    }
 }
