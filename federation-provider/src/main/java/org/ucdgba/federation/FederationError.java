@@ -17,17 +17,20 @@ import org.ucdgba.liberty.LibertyException;
  */
 public enum FederationError {
     /** The API call carries no bearer token of the user for this audience, or the page no session. */
-    NOT_AUTHENTICATED(Errors.NOT_LOGGED_IN, Response.Status.UNAUTHORIZED, "ucdSignInFirst", "not_authenticated", "soap-env:Client"),
+    NOT_AUTHENTICATED(Errors.NOT_LOGGED_IN, Response.Status.UNAUTHORIZED, "ucdSignInFirst", "not_authenticated",
+            "soap-env:Client"),
     /** A required field is missing or unusable (no such master, no account named, too long). */
     INVALID_REQUEST(Errors.INVALID_REQUEST, Response.Status.BAD_REQUEST, "ucdFederationInvalidRequest",
             "invalid_request", "soap-env:Client"),
     /** The page's form expired, was used already or was issued to another browser session. */
-    FORM_EXPIRED(Errors.EXPIRED_CODE, Response.Status.BAD_REQUEST, "ucdFederationFormExpired", "invalid_request", "soap-env:Client"),
+    FORM_EXPIRED(Errors.EXPIRED_CODE, Response.Status.BAD_REQUEST, "ucdFederationFormExpired", "invalid_request",
+            "soap-env:Client"),
     /** The federation asked for conflicts with one that exists (the reason says which). */
     ALREADY_FEDERATED("liberty_already_federated", Response.Status.CONFLICT, "ucdFederationConflict",
             "already_federated", "soap-env:Client"),
     /** The user holds no federation with this partner. */
-    NOT_FEDERATED("liberty_not_federated", Response.Status.NOT_FOUND, "ucdNotFederated", "not_federated", "soap-env:Client"),
+    NOT_FEDERATED("liberty_not_federated", Response.Status.NOT_FOUND, "ucdNotFederated", "not_federated",
+            "soap-env:Client"),
     /** The partner's configuration lacks what the profile needs (a URL, a profile), or no answer can be built. */
     PARTNER_NOT_USABLE("liberty_not_configured", Response.Status.BAD_GATEWAY, "ucdPartnerNotUsable",
             "partner_not_usable", "soap-env:Server"),
@@ -35,17 +38,20 @@ public enum FederationError {
     PARTNER_UNREACHABLE("liberty_partner_unreachable", Response.Status.BAD_GATEWAY, "ucdPartnerUnreachable",
             "partner_unreachable", "soap-env:Server"),
     /** The partner answered with a refusal (samlp:RequestDenied and the like). */
-    PARTNER_REFUSED("liberty_partner_refused", Response.Status.FORBIDDEN, "ucdPartnerRefused", "refused", "soap-env:Client"),
+    PARTNER_REFUSED("liberty_partner_refused", Response.Status.FORBIDDEN, "ucdPartnerRefused", "refused",
+            "soap-env:Client"),
     /** The account the partner answered for is federated with another account here meanwhile. */
     LINKED_ELSEWHERE("liberty_master_account_linked_elsewhere", Response.Status.CONFLICT, "ucdFederationConflict",
             "already_federated", "soap-env:Client"),
     /** The local account the request was made for no longer exists. */
-    USER_GONE(Errors.USER_NOT_FOUND, Response.Status.BAD_REQUEST, "ucdAccountGone", "invalid_request", "soap-env:Client"),
+    USER_GONE(Errors.USER_NOT_FOUND, Response.Status.BAD_REQUEST, "ucdAccountGone", "invalid_request",
+            "soap-env:Client"),
     /**
      * A partner's message did not verify or validate; the event error names the reason
      * ({@code liberty_signature_invalid}, {@code liberty_replayed}, ...).
      */
-    MESSAGE_REFUSED("liberty_message_refused", Response.Status.BAD_REQUEST, "ucdMessageRefused", "invalid_message", "soap-env:Client");
+    MESSAGE_REFUSED("liberty_message_refused", Response.Status.BAD_REQUEST, "ucdMessageRefused", "invalid_message",
+            "soap-env:Client");
 
     final String event;
     final Response.Status status;

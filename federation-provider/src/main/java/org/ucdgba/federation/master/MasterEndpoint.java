@@ -186,7 +186,8 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
                     QueryString.parse(rawQuery()).get("InResponseTo"));
             EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).detail(EventDetails.REREGISTERED, "true");
             if (!taken) {
-                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_REFUSED.eventError(null));
+                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_REFUSED
+                        .eventError(null));
                 return ErrorPage.error(session, null, Response.Status.FORBIDDEN, Messages.INVALID_REQUEST);
             }
             e.success();
@@ -217,7 +218,8 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         // The answer is built before anything changes, so a failure to build it changes nothing.
         NameRegistration rni = new NameRegistration(exchange());
         String answer = rni.buildResponseSoap(rni.buildResponse(request, rename.decision().status()));
-        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave).detail(EventDetails.REREGISTERED, "true");
+        EventBuilder e = event.event(EventType.FEDERATED_IDENTITY_LINK).client(slave)
+                .detail(EventDetails.REREGISTERED, "true");
         if (rename.federation() != null) {
             e.user(rename.federation().getUserId());
         }

@@ -68,11 +68,12 @@ public final class MasterFederationsApi {
             EventBuilder e = event.event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user)
                     .detail(EventDetails.SLAVE_NAME_ID, federation.getPartnerNameId());
             try {
-                Response answer = "redirect".equals(binding)
-                        ? Response.ok(Map.of("redirect", master.endByRedirect(federation).toString())).build()
-                        : Response.noContent().build();
-                if (!"redirect".equals(binding)) {
+                Response answer;
+                if ("redirect".equals(binding)) {
+                    answer = Response.ok(Map.of("redirect", master.endByRedirect(federation).toString())).build();
+                } else {
                     master.endBySoap(federation);
+                    answer = Response.noContent().build();
                 }
                 e.success();
                 return answer;

@@ -109,10 +109,12 @@ public final class MasterProtocol implements LoginProtocol {
     private Response respond(AuthenticationSessionModel authSession, Status status) {
         String slaveId = authSession.getClient().getClientId();
         RegisterNameIdentifierResponse response = new RegisterNameIdentifierResponse(LibertyMessage.newId(),
-                authSession.getClientNote(NOTE_REQUEST_ID), Instant.now(), slaveId, MasterService.providerId(session, realm),
+                authSession.getClientNote(NOTE_REQUEST_ID), Instant.now(), slaveId, MasterService.providerId(session,
+                        realm),
                 status, authSession.getClientNote(NOTE_RELAY_STATE));
         try {
-            URI back = new NameRegistration(new MasterService(session, realm).exchange()).buildResponseRedirect(response);
+            URI back = new NameRegistration(new MasterService(session, realm).exchange())
+                    .buildResponseRedirect(response);
             new AuthenticationSessionManager(session).removeTabIdInAuthenticationSession(realm, authSession);
             return Response.seeOther(back).build();
         } catch (LibertyException | IllegalArgumentException e) {

@@ -137,7 +137,8 @@ public final class MasterService {
         URI toSlave = fedterm.buildRedirect(slave, fedterm.initNotification(slave, Profile.FEDTERM_IDP_HTTP,
                 slaveName(f), null));
         if (exchange().partner(slave).metadata().supports(Profile.FEDTERM_IDP_SOAP)) {
-            session.getProvider(FederationStore.class).queueTermination(realm, providerId(session, realm), slave, Profile.FEDTERM_IDP_SOAP,
+            session.getProvider(FederationStore.class).queueTermination(realm, providerId(session, realm), slave,
+                    Profile.FEDTERM_IDP_SOAP,
                     slaveName(f), REDIRECT_GRACE);
         }
         store().remove(f);

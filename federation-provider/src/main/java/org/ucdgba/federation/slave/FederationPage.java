@@ -93,9 +93,10 @@ public final class FederationPage {
         session.singleUseObjects().put(StoreKey.of("ucd-federation-form", realm.getId(), formToken),
                 FORM_SECONDS, Map.of("userSession", auth.getSession().getId()));
         List<Map<String, String>> masters = slave.masters().masters().map(m -> Map.of("alias", m.getAlias(),
-                "displayName", displayName(m.getAlias()))).toList();
+                "displayName", slave.masters().displayName(m.getAlias()))).toList();
         List<Map<String, String>> federations = slave.links(auth.getUser()).stream().map(f -> Map.of(
-                "alias", f.getIdentityProvider(), "masterName", displayName(f.getIdentityProvider()),
+                "alias", f.getIdentityProvider(),
+                "masterName", slave.masters().displayName(f.getIdentityProvider()),
                 "account", f.getUserName() != null ? f.getUserName() : f.getUserId())).toList();
         return FederationPages.forms(session).setAttribute("username", auth.getUser().getUsername())
                 .setAttribute("masters", masters).setAttribute("federations", federations)
@@ -120,12 +121,14 @@ public final class FederationPage {
         Optional<SlaveService.Conflict> conflict = slave.conflict(person, master.get(), account);
         if (conflict.isPresent()) {
             return FederationPages.outcome(session, false, Response.Status.CONFLICT, "conflict",
-                    conflict.get().message, displayName(master.get().model().getAlias()), null, self() + "/");
+                    conflict.get().message, slave.masters().displayName(master.get().model().getAlias()), null,
+                    self() + "/");
         }
         try {
             return Response.seeOther(slave.federate(person, master.get(), account).redirect()).build();
         } catch (LibertyException e) {
-            return failure(FederationError.PARTNER_NOT_USABLE, displayName(master.get().model().getAlias()));
+            return failure(FederationError.PARTNER_NOT_USABLE,
+                    slave.masters().displayName(master.get().model().getAlias()));
         }
     }
 
@@ -150,7 +153,8 @@ public final class FederationPage {
                 .event(EventType.REMOVE_FEDERATED_IDENTITY).user(person).detail(Details.IDENTITY_PROVIDER, alias);
         try {
             if (master.get().partner().metadata().supports(Profile.FEDTERM_SP_HTTP)) {
-                Response toMaster = Response.seeOther(new SlaveTerminations(session).endByRedirect(person, master.get())).build();
+                Response toMaster = Response.seeOther(new SlaveTerminations(session).endByRedirect(person, master
+                        .get())).build();
                 e.detail(EventDetails.PARTNER_NOTIFIED, "true").success();
                 return toMaster;
             }
@@ -158,7 +162,7 @@ public final class FederationPage {
         } catch (LibertyException | IllegalArgumentException | IOException ex) {
             e.event(EventType.REMOVE_FEDERATED_IDENTITY_ERROR);
             FederationError.PARTNER_UNREACHABLE.on(e, ex.getMessage());
-            return failure(FederationError.PARTNER_UNREACHABLE, displayName(alias));
+            return failure(FederationError.PARTNER_UNREACHABLE, slave.masters().displayName(alias));
         }
         e.detail(EventDetails.PARTNER_NOTIFIED, "true").success();
         return FederationPages.outcome(session, false, Response.Status.OK, "terminated", "ucdFederationEnded", null,
@@ -187,12 +191,6 @@ public final class FederationPage {
         return FederationPages.failure(session, false, error, parameter, self() + "/");
     }
 
-    /** A master as people know it: its display name, else its alias. */
-    private String displayName(String alias) {
-        var model = session.identityProviders().getByAlias(alias);
-        return model == null || model.getDisplayName() == null || model.getDisplayName().isBlank() ? alias
-                : model.getDisplayName();
-    }
 
     private String accountUrl() {
         return LibertyKeys.realmUrl(session, realm) + "/account/";

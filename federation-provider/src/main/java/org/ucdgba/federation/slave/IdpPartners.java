@@ -27,6 +27,13 @@ public final class IdpPartners implements Partners {
                 .filter(m -> MasterIdentityProvider.ID.equals(m.getProviderId()) && m.isEnabled());
     }
 
+    /** A master as people know it: its display name, else its alias. */
+    public String displayName(String alias) {
+        IdentityProviderModel model = alias == null ? null : session.identityProviders().getByAlias(alias);
+        return model == null || model.getDisplayName() == null || model.getDisplayName().isBlank() ? alias
+                : model.getDisplayName();
+    }
+
     /** A master by its alias in this realm, with its partner configuration. */
     public Optional<Master> byAlias(String alias) {
         return masters().filter(m -> m.getAlias().equals(alias)).findFirst().flatMap(this::master);

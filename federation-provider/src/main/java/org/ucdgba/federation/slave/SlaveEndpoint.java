@@ -102,7 +102,7 @@ public final class SlaveEndpoint {
             return FederationPages.failure(session, json, FederationError.MESSAGE_REFUSED, null, back());
         }
         String alias = pending.alias();
-        String master = displayName(alias);
+        String master = slave.masters().displayName(alias);
         UserModel user = session.users().getUserById(realm, pending.userId());
         e.detail(Details.IDENTITY_PROVIDER, alias).detail(EventDetails.MASTER_NAME_ID, pending.partnerName());
         if (user == null) {
@@ -245,10 +245,6 @@ public final class SlaveEndpoint {
         return SlaveService.providerId(session, realm) + "/";
     }
 
-    private String displayName(String alias) {
-        var model = alias == null ? null : session.identityProviders().getByAlias(alias);
-        return model == null ? alias : model.getDisplayName() == null ? alias : model.getDisplayName();
-    }
 
     private String rawQuery() {
         return Optional.ofNullable(session.getContext().getUri().getRequestUri().getRawQuery()).orElse("");

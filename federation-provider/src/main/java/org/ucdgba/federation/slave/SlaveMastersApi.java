@@ -29,8 +29,9 @@ public final class SlaveMastersApi {
         if (UserTokens.user(session).isEmpty()) {
             return FederationError.NOT_AUTHENTICATED.json("a bearer token of the user is required");
         }
-        List<Map<String, String>> out = new IdpPartners(session).masters().map(m -> Map.of("alias", m.getAlias(),
-                "displayName", m.getDisplayName() == null ? m.getAlias() : m.getDisplayName())).toList();
+        IdpPartners masters = new IdpPartners(session);
+        List<Map<String, String>> out = masters.masters().map(m -> Map.of("alias", m.getAlias(),
+                "displayName", masters.displayName(m.getAlias()))).toList();
         return Response.ok(out).build();
     }
 }

@@ -60,7 +60,8 @@ public final class SlaveRenames {
         String self = exchange.self().providerId();
         EventBuilder e = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.FEDERATED_IDENTITY_LINK).user(user).detail(Details.IDENTITY_PROVIDER, alias)
-                .detail(EventDetails.REREGISTERED, "true").detail(EventDetails.PREVIOUS_SLAVE_NAME_ID, f.getLocalNameId());
+                .detail(EventDetails.REREGISTERED, "true").detail(EventDetails.PREVIOUS_SLAVE_NAME_ID, f
+                        .getLocalNameId());
         try {
             NameRegistration rni = new NameRegistration(exchange);
             RegisterNameIdentifierRequest request = rni.initRequest(masterId, Profile.RNI_SP_SOAP,
@@ -78,7 +79,8 @@ public final class SlaveRenames {
                 return;
             }
             if (!response.status().isSuccess()) {
-                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_REFUSED.eventError(null));
+                e.event(EventType.FEDERATED_IDENTITY_LINK_ERROR).error(FederationError.PARTNER_REFUSED
+                        .eventError(null));
                 return;
             }
             f.setLocalNameId(user.getUsername());

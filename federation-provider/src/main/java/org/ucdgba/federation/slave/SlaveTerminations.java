@@ -50,7 +50,8 @@ public final class SlaveTerminations {
      */
     public Optional<NameIdentifier> masterName(UserModel user, IdpPartners.Master master) {
         String masterId = master.partner().providerId();
-        return Federations.of(session, realm).ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(masterId))
+        return Federations.of(session, realm).ofUser(user.getId()).stream().filter(f -> f.getPartnerId()
+                .equals(masterId))
                 .map(FederationEntity::getPartnerNameId).findFirst()
                 .or(() -> Optional.ofNullable(session.users().getFederatedIdentity(realm, user,
                         master.model().getAlias())).map(FederatedIdentityModel::getUserId))
@@ -83,7 +84,8 @@ public final class SlaveTerminations {
                 masterName, null));
         slave.unlink(user, master.model().getAlias(), masterId);
         if (master.partner().metadata().supports(Profile.FEDTERM_SP_SOAP)) {
-            session.getProvider(FederationStore.class).queueTermination(realm, SlaveService.providerId(session, realm), masterId,
+            session.getProvider(FederationStore.class).queueTermination(realm, SlaveService.providerId(session,
+                    realm), masterId,
                     Profile.FEDTERM_SP_SOAP, masterName, REDIRECT_GRACE);
         }
         return toMaster;
@@ -109,7 +111,8 @@ public final class SlaveTerminations {
         } catch (LibertyException | IllegalArgumentException | IOException e) {
             LOG.infof("master %s of realm %s not reached, termination queued: %s", master.model().getAlias(),
                     realm.getName(), e.getMessage());
-            session.getProvider(FederationStore.class).queueTermination(realm, SlaveService.providerId(session, realm), masterId,
+            session.getProvider(FederationStore.class).queueTermination(realm, SlaveService.providerId(session,
+                    realm), masterId,
                     Profile.FEDTERM_SP_SOAP, name, Duration.ZERO);
         }
     }
@@ -124,7 +127,8 @@ public final class SlaveTerminations {
             return Optional.empty();
         }
         NameIdentifier named = notification.nameIdentifier();
-        List<NameLookup.Issuer> order = NameLookup.forTermination(named, SlaveService.providerId(session, realm), masterId, false);
+        List<NameLookup.Issuer> order = NameLookup.forTermination(named, SlaveService.providerId(session, realm),
+                masterId, false);
         Optional<UserModel> user = Federations.of(session, realm).named(masterId, named, order, f -> true)
                 .map(f -> session.users().getUserById(realm, f.getUserId()));
         if (user.isEmpty() && order.contains(NameLookup.Issuer.PARTNER)) {
