@@ -156,20 +156,33 @@ class GbaRefusalsIT {
         RawUserAgent browser = new RawUserAgent("Browser-claiming 3gpp-gba");
         HttpResponse<String> challenge = browser.get(authUrl(), null);
         assertEquals(401, challenge.statusCode());
-        assertTrue(challenge.body().contains("Sign in another way"), challenge.body());
-        Matcher action = Pattern.compile("id=\"kc-gba-fallback\" action=\"([^\"]+)\"").matcher(challenge.body());
+        // One way on: Keycloak's "Try Another Way", named by the explanation; no second button of ours.
+        assertTrue(challenge.body().contains("choose “Try Another Way” below"), challenge.body());
+        assertFalse(challenge.body().contains("gba-another-way"), challenge.body());
+        Matcher action = Pattern.compile("id=\"kc-select-try-another-way-form\" action=\"([^\"]+)\"")
+                .matcher(challenge.body());
         assertTrue(action.find(), challenge.body());
-        HttpResponse<String> next = browser.postForm(URI.create(action.group(1).replace("&amp;", "&")),
-                "gba_fallback=true");
-        assertEquals(200, next.statusCode());
+        HttpResponse<String> choices = browser.postForm(URI.create(action.group(1).replace("&amp;", "&")),
+                "tryAnotherWay=on");
+        assertEquals(200, choices.statusCode(), choices.body());
+        Matcher choice = Pattern.compile("id=\"kc-select-credential-form\"[^>]*action=\"([^\"]+)\"")
+                .matcher(choices.body());
+        assertTrue(choice.find(), choices.body());
+        // Keycloak's list: one form per sign-in method, then its name; the password's is the one to take.
+        Matcher password = Pattern.compile("name=\"authenticationExecution\" value=\"([^\"]+)\"(?:(?!</li>)"
+                + "[\\s\\S])*Username and password").matcher(choices.body());
+        assertTrue(password.find(), choices.body());
+        HttpResponse<String> next = browser.postForm(URI.create(choice.group(1).replace("&amp;", "&")),
+                "authenticationExecution=" + password.group(1));
+        assertEquals(200, next.statusCode(), next.body());
         assertTrue(next.body().contains("id=\"kc-form-login\""), "the password form follows: " + next.body());
     }
 
     @Test
     void theGbaPageSpeaksTheSubscribersLanguage() throws Exception {
         // The demo realm offers English, German and French; the site asks for the subscriber's (OIDC ui_locales).
-        for (String[] language : new String[][] {{"de", "Mit Ihrer SIM-Karte anmelden", "Auf andere Weise anmelden"},
-                {"fr", "Se connecter avec votre carte SIM", "Se connecter autrement"}}) {
+        for (String[] language : new String[][] {{"de", "Mit Ihrer SIM-Karte anmelden", "Einen anderen Weg versuchen"},
+                {"fr", "Se connecter avec votre carte SIM", "Essayer une autre méthode"}}) {
             HttpResponse<String> challenge = new RawUserAgent("Browser-claiming 3gpp-gba").get(URI.create(authUrl()
                     + "&ui_locales=" + language[0]), null);
             assertEquals(401, challenge.statusCode());
