@@ -2,6 +2,8 @@ package org.ucdgba.gba.bsf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 import org.ucdgba.gba.core.Hex;
@@ -37,6 +39,8 @@ public final class AkaCredentialModel extends CredentialModel {
         AkaCredentialModel model = new AkaCredentialModel(secret, data);
         model.setType(TYPE);
         model.setUserLabel("ISIM");
+        // Epoch milliseconds, as the admin console's Credentials tab reads it ("Invalid Date" without one).
+        model.setCreatedDate(Time.currentTimeMillis());
         model.writeJson();
         return model;
     }
@@ -89,6 +93,11 @@ public final class AkaCredentialModel extends CredentialModel {
     /** MILENAGE keyed with this subscriber's K and OPc. */
     public Milenage milenage() {
         return Milenage.withOpc(Hex.decode(secret.k), Hex.decode(secret.opc));
+    }
+
+    /** Whether this credential holds these K and OPc, compared in constant time. */
+    boolean holds(byte[] k, byte[] opc) {
+        return MessageDigest.isEqual(Hex.decode(secret.k), k) & MessageDigest.isEqual(Hex.decode(secret.opc), opc);
     }
 
     /** The AMF to put into AUTN. */

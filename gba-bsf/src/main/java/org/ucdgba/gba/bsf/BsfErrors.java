@@ -34,6 +34,8 @@ final class BsfErrors {
     static final String INVALID_AUTS = "gba_invalid_auts";
     static final String UNKNOWN_BTID = "gba_unknown_btid";
     static final String NAF_NOT_AUTHORIZED = "gba_naf_not_authorized";
+    /** A card-key file, or a setting of its import, that cannot be used at all. */
+    static final String INVALID_CARD_FILE = "gba_invalid_card_file";
 
     private BsfErrors() {
     }
