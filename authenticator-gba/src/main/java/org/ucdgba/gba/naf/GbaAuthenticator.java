@@ -16,6 +16,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -69,9 +70,15 @@ final class GbaAuthenticator implements Authenticator {
             context.attempted();
             return;
         }
+        Optional<String> problem = config(context).problem();
         Optional<NafId> nafId = nafId(context);
-        if (nafId.isEmpty()) {
-            // Misconfigured: do not challenge with a realm whose answer could not be verified.
+        if (problem.isPresent() || nafId.isEmpty()) {
+            // Misconfigured: do not challenge with a realm whose answer could not be verified; say why, and let the
+            // flow go on to the next alternative.
+            String reason = problem.orElse("NAF FQDN or Ua security protocol id is not usable");
+            LOG.warnf("GBA authenticator of realm %s skipped: %s", context.getRealm().getName(), reason);
+            context.getEvent().clone().event(EventType.LOGIN_ERROR).detail(Details.REASON, reason)
+                    .error(GbaError.NOT_CONFIGURED.event);
             context.attempted();
             return;
         }
@@ -94,14 +101,15 @@ final class GbaAuthenticator implements Authenticator {
         Optional<NafId> configured = nafId(context);
         ZnClient zn;
         try {
-            if (configured.isEmpty() || !config.isComplete()) {
-                throw new IllegalArgumentException("Zn endpoint and client id are required");
+            Optional<String> problem = config.problem();
+            if (configured.isEmpty() || problem.isPresent()) {
+                throw new IllegalArgumentException(problem.orElse("NAF FQDN or Ua security protocol id"));
             }
             zn = new ZnSoapClient(config.znUrl(), config.znClientId(), config.znClientSecret(), config.znTimeout());
         } catch (IllegalArgumentException e) {
             LOG.warnf("GBA authenticator of realm %s is not usable: %s", context.getRealm().getName(),
                     e.getMessage());
-            fail(context, GbaError.NOT_CONFIGURED, null);
+            fail(context, GbaError.NOT_CONFIGURED, null, e.getMessage());
             return;
         }
         NafId nafId = configured.get();
@@ -137,7 +145,7 @@ final class GbaAuthenticator implements Authenticator {
         NafKeys.NafKey key;
         try {
             key = new NafKeys(context.getSession(), context.getRealm().getId()).get(btid, nafId, zn,
-                    config.cacheKeys());
+                    config.cacheKeys(), context.getEvent());
         } catch (ZnException e) {
             fail(context, switch (e.reason()) {
                 case UNKNOWN_BTID -> GbaError.UNKNOWN_BTID;

@@ -1,9 +1,11 @@
 package org.ucdgba.gba.naf;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -37,21 +39,22 @@ final class GbaAuthenticatorConfig {
     static final String DEFAULT_ACR = "urn:3gpp:gba:ac:2006-10:GBAMobileMobile";
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(ZN_URL).label("Zn endpoint (BSF)").type(ProviderConfigProperty.STRING_TYPE)
+            .property().name(ZN_URL).label("Zn endpoint (BSF)").type(ProviderConfigProperty.URL_TYPE).required(true)
             .helpText("URL of the BSF's Zn Web Services endpoint, e.g. https://bsf.example/realms/operator/gba-bsf/zn")
             .add()
-            .property().name(ZN_CLIENT_ID).label("Zn client id").type(ProviderConfigProperty.STRING_TYPE)
+            .property().name(ZN_CLIENT_ID).label("Zn client id").type(ProviderConfigProperty.STRING_TYPE).required(true)
             .helpText("This NAF's identity at the BSF (a confidential client there)").add()
             .property().name(ZN_CLIENT_SECRET).label("Zn client secret").type(ProviderConfigProperty.PASSWORD)
             .secret(true).helpText("This NAF's secret at the BSF").add()
-            .property().name(ZN_TIMEOUT_MS).label("Zn timeout (ms)").type(ProviderConfigProperty.STRING_TYPE)
+            .property().name(ZN_TIMEOUT_MS).label("Zn timeout (ms)").type(ProviderConfigProperty.INTEGER_TYPE)
             .defaultValue("3000").helpText("Upper bound on one Zn request; the login fails cleanly beyond it").add()
             .property().name(NAF_FQDN).label("NAF FQDN").type(ProviderConfigProperty.STRING_TYPE)
             .helpText("Host name devices use to reach this server; part of NAF_Id and of the Digest realm "
                     + "3GPP-bootstrapping@<FQDN>. Empty: the request's host name.").add()
-            .property().name(UA_PROTOCOL_ID).label("Ua security protocol id").type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(UaSecurityProtocolId.HTTP_DIGEST.toString())
-            .helpText("Five octets in hex (TS 33.220 Annex H); 0100000002 is HTTP Digest per TS 24.109").add()
+            .property().name(UA_PROTOCOL_ID).label("Ua security protocol id").type(ProviderConfigProperty.LIST_TYPE)
+            .options(UaSecurityProtocolId.HTTP_DIGEST.toString()).defaultValue(UaSecurityProtocolId.HTTP_DIGEST.toString())
+            .helpText("TS 33.220 Annex H: 0100000002 is HTTP Digest per TS 24.109, the Ua this authenticator speaks")
+            .add()
             .property().name(USER_MAPPING).label("Map subscriber by").type(ProviderConfigProperty.LIST_TYPE)
             .options(MAPPING_IMPI, MAPPING_IMPU).defaultValue(MAPPING_IMPI)
             .helpText("Find the realm user by the IMPI or by one of the IMPUs the BSF returns").add()
@@ -77,9 +80,50 @@ final class GbaAuthenticatorConfig {
         this.requestHost = requestHost;
     }
 
-    /** Whether the Zn settings needed to fetch keys are present. */
-    boolean isComplete() {
-        return !get(ZN_URL, "").isBlank() && !get(ZN_CLIENT_ID, "").isBlank();
+    /**
+     * The first setting that keeps this NAF from working, named by its label in the admin console, or empty. Keycloak
+     * 26 has no hook to refuse an authenticator's settings on save, so each login checks them, and a NAF that
+     * cannot work says why in an event instead of skipping GBA silently. Secrets are never quoted.
+     */
+    Optional<String> problem() {
+        String url = get(ZN_URL, "");
+        if (url.isBlank()) {
+            return Optional.of("Zn endpoint (BSF) is not set");
+        }
+        try {
+            URI zn = new URI(url);
+            if (!("https".equals(zn.getScheme()) || "http".equals(zn.getScheme())) || zn.getHost() == null) {
+                return Optional.of("Zn endpoint (BSF) is not an http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            return Optional.of("Zn endpoint (BSF) is not an http(s) URL");
+        }
+        if (get(ZN_CLIENT_ID, "").isBlank()) {
+            return Optional.of("Zn client id is not set");
+        }
+        String timeout = get(ZN_TIMEOUT_MS, "3000");
+        if (!timeout.matches("[0-9]{3,6}") || Long.parseLong(timeout) < 100 || Long.parseLong(timeout) > 60_000) {
+            return Optional.of("Zn timeout (ms) must be a number of milliseconds from 100 to 60000");
+        }
+        if (!UaSecurityProtocolId.HTTP_DIGEST.toString().equals(get(UA_PROTOCOL_ID,
+                UaSecurityProtocolId.HTTP_DIGEST.toString()))) {
+            return Optional.of("Ua security protocol id must be " + UaSecurityProtocolId.HTTP_DIGEST
+                    + " (HTTP Digest, TS 24.109)");
+        }
+        String fqdn = get(NAF_FQDN, "");
+        if (!fqdn.isEmpty() && !fqdn.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*"
+                + "[A-Za-z0-9])?)*")) {
+            return Optional.of("NAF FQDN is not a host name");
+        }
+        if (!List.of(MAPPING_IMPI, MAPPING_IMPU).contains(get(USER_MAPPING, MAPPING_IMPI))) {
+            return Optional.of("Map subscriber by must be impi or impu");
+        }
+        for (String flag : List.of(CREATE_USERS, CACHE_KEYS)) {
+            if (!List.of("true", "false").contains(get(flag, "false"))) {
+                return Optional.of(flag + " must be true or false");
+            }
+        }
+        return Optional.empty();
     }
 
     URI znUrl() {
@@ -94,12 +138,9 @@ final class GbaAuthenticatorConfig {
         return get(ZN_CLIENT_SECRET, "");
     }
 
+    /** The Zn timeout; only read once {@link #problem()} found none. */
     Duration znTimeout() {
-        try {
-            return Duration.ofMillis(Math.max(100, Long.parseLong(get(ZN_TIMEOUT_MS, "3000"))));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(3);
-        }
+        return Duration.ofMillis(Long.parseLong(get(ZN_TIMEOUT_MS, "3000")));
     }
 
     NafId nafId() {

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
+import org.ucdgba.gba.core.EventDetails;
 import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.gba.core.bootstrap.BTid;
 import org.ucdgba.gba.core.kdf.NafId;
@@ -36,8 +39,11 @@ final class NafKeys {
         this.realmId = realmId;
     }
 
-    /** Ks_NAF from the cache, else from the BSF over {@code zn}. */
-    NafKey get(BTid btid, NafId nafId, ZnClient zn, boolean useCache) throws ZnException {
+    /**
+     * Ks_NAF from the cache, else from the BSF over {@code zn}; a Zn request's latency and outcome go into the
+     * login's event ({@link EventDetails#ZN_MILLIS}, {@link EventDetails#ZN_OUTCOME}), hence into the metrics.
+     */
+    NafKey get(BTid btid, NafId nafId, ZnClient zn, boolean useCache, EventBuilder event) throws ZnException {
         String key = StoreKey.of("gba-ksnaf", realmId, nafId.fqdn(), nafId.uaProtocol().toString(), btid.value());
         if (useCache) {
             Map<String, String> notes = cache.get(key);
@@ -49,7 +55,17 @@ final class NafKeys {
                 }
             }
         }
-        ZnAnswer answer = zn.requestBootstrappingInfo(new ZnRequest(btid, nafId, false));
+        ZnAnswer answer;
+        long start = System.nanoTime();
+        try {
+            answer = zn.requestBootstrappingInfo(new ZnRequest(btid, nafId, false));
+            event.detail(EventDetails.ZN_OUTCOME, "success");
+        } catch (ZnException e) {
+            event.detail(EventDetails.ZN_OUTCOME, e.reason().name().toLowerCase(Locale.ROOT));
+            throw e;
+        } finally {
+            event.detail(EventDetails.ZN_MILLIS, Long.toString((System.nanoTime() - start) / 1_000_000));
+        }
         if (!answer.keyExpiryTime().isAfter(Instant.now())) {
             throw new ZnException(ZnException.Reason.UNKNOWN_BTID, "the bootstrapped key has expired");
         }

@@ -12,6 +12,10 @@ public final class EventDetails {
     public static final String BTID = "gba_btid";
     /** Where the NAF took Ks_NAF from: the BSF over Zn, or its cache. */
     public static final String KEY_SOURCE = "gba_key_source";
+    /** How long the NAF's Zn request took, in milliseconds, when it made one. */
+    public static final String ZN_MILLIS = "gba_zn_millis";
+    /** The outcome of the NAF's Zn request ({@code success}, or why not), when it made one. */
+    public static final String ZN_OUTCOME = "gba_zn_outcome";
     /** The client id a NAF authenticated with at the BSF's Zn endpoint. */
     public static final String NAF_CLIENT_ID = "gba_naf_client_id";
     /** The NAF's FQDN in a Zn request (NAF_Id). */
