@@ -117,7 +117,7 @@ public final class KeycloakServer implements AutoCloseable {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
         if (database == null) {
-            command.addAll(List.of("start-dev", "--health-enabled=true"));
+            command.addAll(List.of("start-dev", "--health-enabled=true", "--metrics-enabled=true"));
         } else {
             build();
             command.addAll(List.of("start", "--optimized", "--db-url=" + database.jdbcUrl(),
@@ -171,7 +171,7 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         Process b = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
-                "--health-enabled=true").redirectErrorStream(true)
+                "--health-enabled=true", "--metrics-enabled=true").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!b.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || b.exitValue() != 0) {
             throw new IllegalStateException("kc.sh build failed for " + name + "; see " + log);
@@ -197,6 +197,11 @@ public final class KeycloakServer implements AutoCloseable {
     /** The base URL, e.g. http://localhost:41234; for a cluster node, the cluster's public URL. */
     public String url() {
         return publicUrl != null ? publicUrl : "http://" + host + ":" + port;
+    }
+
+    /** The management interface's URL (health and metrics), e.g. http://127.0.0.1:41235. */
+    public String managementUrl() {
+        return "http://" + hostAddress() + ":" + managementPort;
     }
 
     /** The base URL of a realm. */
