@@ -3,6 +3,7 @@ package org.ucdgba.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ucdgba.it.Federation.masterFederations;
+import static org.ucdgba.it.Federation.masterProtocol;
 import static org.ucdgba.it.Federation.masterUser;
 import static org.ucdgba.it.Federation.slave;
 import static org.ucdgba.it.Federation.slaveApi;
@@ -17,6 +18,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +30,8 @@ import org.ucdgba.it.Federation.Person;
  * The federation flow clicked through in a real Chromium, in English and in German: a person who is not signed in
  * at the slave is offered the sign-in, signs in, names the master account on the slave's page, signs in at the
  * master, accepts the federation there, is back at the slave with the accounts linked, and ends the federation on
- * the page. Each of the bundle's pages on the way is kept as a screenshot and checked by axe-core.
+ * the page; and the master's page of a person's federations ends one. Each of the bundle's pages on the way is
+ * kept as a screenshot and checked by axe-core.
  */
 @ExtendWith(Federation.class)
 class FederationBrowserIT {
@@ -52,6 +55,30 @@ class FederationBrowserIT {
         browser.type(By.id("username"), person.name());
         browser.type(By.id("password"), person.password());
         browser.click(By.id("kc-login"));
+    }
+
+    @Test
+    void theMastersPageListsAndEndsAFederation() throws Exception {
+        Federation.Pair pair = Federation.federatedPair();
+        try (Browser browser = Browser.start("en", null)) {
+            browser.open(masterProtocol() + "/page");
+            browser.click(By.id("ucd-sign-in"));
+            signIn(browser, pair.masterUser());
+            browser.awaitUrl(Federation.master.realmUrl("ucd-master") + "/account");
+            browser.open(masterProtocol() + "/page");
+            browser.await(By.id("federations"));
+            assertEquals(msg("en", "ucdFederationWith", pair.slaveUser().name(), "Slave UCD server"),
+                    browser.find(By.cssSelector("#federations .ucd-federation")).getText().strip());
+            check(browser, "federation-master-page-en");
+
+            browser.click(By.cssSelector("#federations form.end button"));
+            browser.await(By.cssSelector("#result[data-result=terminated]"));
+            assertEquals(msg("en", "ucdFederationEnded"), browser.find(By.id("result")).getText().strip());
+            check(browser, "federation-master-ended-en");
+            Federation.assertUnfederated(pair);
+            browser.click(By.id("ucd-back"));
+            browser.await(By.id("ucd-federation-none"));
+        }
     }
 
     @ParameterizedTest

@@ -168,6 +168,13 @@ public final class MasterEndpoint extends AuthorizationEndpointBase {
         return new MasterFederationsApi(session, realm, event);
     }
 
+    /** The person's page of their federations ({@link MasterFederationsPage}). */
+    @Path("page")
+    public MasterFederationsPage page() {
+        checkRealm();
+        return new MasterFederationsPage(session, realm, event);
+    }
+
     /** Where a slave sends the user agent after the master's termination by redirect (fedterm-idp-http). */
     @GET
     @Path("fedterm-return")

@@ -23,11 +23,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.ucdgba.federation.FederationError;
 import org.ucdgba.federation.FederationPages;
-import org.ucdgba.federation.LibertyKeys;
+import org.ucdgba.federation.PersonForms;
 import org.ucdgba.gba.core.EventDetails;
-import org.ucdgba.gba.core.StoreKey;
 import org.ucdgba.liberty.LibertyException;
-import org.ucdgba.liberty.LibertyMessage;
 import org.ucdgba.liberty.metadata.Profile;
 
 /**
@@ -40,17 +38,17 @@ public final class FederationPage {
 
     /** The path segment of the slave's ID-FF endpoints ({@link SlaveEndpoint}). */
     public static final String ENDPOINT = "idff";
-    /** How long a form of the page may be used. */
-    private static final long FORM_SECONDS = 1800;
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final SlaveService slave;
+    private final PersonForms forms;
 
     FederationPage(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.slave = new SlaveService(session);
+        this.forms = new PersonForms(session, realm);
     }
 
     /** The ID-FF endpoints: metadata, and what masters send. */
@@ -82,16 +80,12 @@ public final class FederationPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("master") String selected) {
-        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        if (auth == null) {
-            return FederationPages.forms(session).setStatus(Response.Status.UNAUTHORIZED)
-                    .setAttribute("outcome", "sign-in-first").setAttribute("messageKey", "ucdSignInFirst")
-                    .setAttribute("parameter", "").setAttribute("signInUrl", accountUrl())
-                    .setAttribute("backUrl", self() + "/").createForm(FederationPages.RESULT);
+        Optional<AuthenticationManager.AuthResult> signedIn = forms.signedIn();
+        if (signedIn.isEmpty()) {
+            return forms.signInFirst(self() + "/");
         }
-        String formToken = LibertyMessage.newId();
-        session.singleUseObjects().put(StoreKey.of("ucd-federation-form", realm.getId(), formToken),
-                FORM_SECONDS, Map.of("userSession", auth.getSession().getId()));
+        AuthenticationManager.AuthResult auth = signedIn.get();
+        String formToken = forms.issue(auth);
         List<Map<String, String>> masters = slave.masters().masters().map(m -> Map.of("alias", m.getAlias(),
                 "displayName", slave.masters().displayName(m.getAlias()))).toList();
         List<Map<String, String>> federations = slave.links(auth.getUser()).stream().map(f -> Map.of(
@@ -102,7 +96,7 @@ public final class FederationPage {
                 .setAttribute("masters", masters).setAttribute("federations", federations)
                 .setAttribute("selected", selected == null ? "" : selected).setAttribute("formToken", formToken)
                 .setAttribute("federateUrl", self() + "/federate").setAttribute("endUrl", self() + "/end")
-                .setAttribute("accountUrl", accountUrl()).createForm(FederationPages.PAGE);
+                .setAttribute("accountUrl", forms.accountUrl()).createForm(FederationPages.PAGE);
     }
 
     /** The form's submission: the signed request by redirect to the chosen master (step 5). */
@@ -172,27 +166,12 @@ public final class FederationPage {
     /** Runs a form's action for the person the form was issued to, with the master it names; else the refusal. */
     private Response forPerson(MultivaluedMap<String, String> form,
                                BiFunction<UserModel, Optional<IdpPartners.Master>, Response> action) {
-        Optional<UserModel> person = pageUser(form);
+        Optional<UserModel> person = forms.person(form);
         return person.isEmpty() ? failure(FederationError.FORM_EXPIRED, null) : action.apply(person.get(),
                 Optional.ofNullable(form.getFirst("master")).flatMap(slave.masters()::byAlias));
     }
 
-    /** The person signed in here whose page issued the form's single-use token to this browser session. */
-    private Optional<UserModel> pageUser(MultivaluedMap<String, String> form) {
-        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        String formToken = form.getFirst("formToken");
-        Map<String, String> issued = formToken == null ? null : session.singleUseObjects().remove(
-                StoreKey.of("ucd-federation-form", realm.getId(), formToken));
-        return auth == null || issued == null || !auth.getSession().getId().equals(issued.get("userSession"))
-                ? Optional.empty() : Optional.of(auth.getUser());
-    }
-
     private Response failure(FederationError error, String parameter) {
         return FederationPages.failure(session, false, error, parameter, self() + "/");
-    }
-
-
-    private String accountUrl() {
-        return LibertyKeys.realmUrl(session, realm) + "/account/";
     }
 }
