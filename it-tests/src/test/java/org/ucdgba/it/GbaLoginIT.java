@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,30 +96,17 @@ class GbaLoginIT {
     void bsfAnsweringGarbageGivesACleanPage() throws Exception {
         DeviceState state = DeviceState.load(null);
         TestSubscriber.device(keycloak, state, TestSubscriber.K).bootstrap();
-        ObjectNode config = null;
-        for (JsonNode execution : keycloak.admin("naf-slow-bsf/authentication/flows/"
-                + "gba%20browser%20slow%20bsf/executions")) {
-            if (execution.has("authenticationConfig")) {
-                config = (ObjectNode) keycloak.admin("naf-slow-bsf/authentication/config/"
-                        + execution.get("authenticationConfig").asText());
-            }
-        }
-        String path = "naf-slow-bsf/authentication/config/" + config.get("id").asText();
-        String silent = config.path("config").path("gba.zn.url").asText();
-        ((ObjectNode) config.get("config")).put("gba.zn.url", OperatorKeycloak.garbageBsfUrl());
-        keycloak.adminPut(path, config);
-        try {
-            OidcSite login = OidcSite.of(keycloak, "naf-slow-bsf", "rp-slow-bsf", "https://slow.example/callback");
-            GbaClientException e = assertThrows(GbaClientException.class, () -> TestSubscriber.device(keycloak,
-                    state, TestSubscriber.K).login(login.request().toURI(),
-                    u -> u.toString().startsWith("https://slow.example/")));
-            assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
-            assertTrue(e.getMessage().contains("SIM sign-in is not available right now"), e.getMessage());
-            assertTrue(keycloak.events("naf-slow-bsf", "LOGIN_ERROR").stream()
-                    .anyMatch(ev -> "gba_zn_refused".equals(ev.path("error").asText())));
-        } finally {
-            ((ObjectNode) config.get("config")).put("gba.zn.url", silent);
-            keycloak.adminPut(path, config);
-        }
+        keycloak.withAuthenticatorSetting("naf-slow-bsf", "gba browser slow bsf", "gba.zn.url",
+                OperatorKeycloak.garbageBsfUrl(), () -> {
+                    OidcSite login = OidcSite.of(keycloak, "naf-slow-bsf", "rp-slow-bsf",
+                            "https://slow.example/callback");
+                    GbaClientException e = assertThrows(GbaClientException.class, () -> TestSubscriber.device(
+                            keycloak, state, TestSubscriber.K).login(login.request().toURI(),
+                            u -> u.toString().startsWith("https://slow.example/")));
+                    assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+                    assertTrue(e.getMessage().contains("SIM sign-in is not available right now"), e.getMessage());
+                    assertTrue(keycloak.events("naf-slow-bsf", "LOGIN_ERROR").stream()
+                            .anyMatch(ev -> "gba_zn_refused".equals(ev.path("error").asText())));
+                });
     }
 }

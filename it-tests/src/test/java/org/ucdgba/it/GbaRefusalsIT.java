@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -156,28 +155,14 @@ class GbaRefusalsIT {
     void aMisconfiguredNafSaysWhyItSkipsGba() throws Exception {
         // Keycloak 26 cannot refuse an authenticator's settings on save; the NAF checks them at each login and
         // says in an event which one keeps it from working, then lets the flow go on (here to the password form).
-        ObjectNode config = null;
-        for (JsonNode execution : keycloak.admin("operator/authentication/flows/gba%20browser/executions")) {
-            if (execution.has("authenticationConfig")) {
-                config = (ObjectNode) keycloak.admin("operator/authentication/config/"
-                        + execution.get("authenticationConfig").asText());
-            }
-        }
-        String path = "operator/authentication/config/" + config.get("id").asText();
-        String timeout = config.path("config").path("gba.zn.timeoutMs").asText();
-        ((ObjectNode) config.get("config")).put("gba.zn.timeoutMs", "soon");
-        keycloak.adminPut(path, config);
-        try {
+        keycloak.withAuthenticatorSetting("operator", "gba browser", "gba.zn.timeoutMs", "soon", () -> {
             HttpResponse<String> page = new RawUserAgent(GBA_UA).get(authUrl(), null);
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("id=\"kc-form-login\""), "the password form: " + page.body());
             assertTrue(keycloak.events("operator", "LOGIN_ERROR").stream().anyMatch(e ->
                     "gba_not_configured".equals(e.path("error").asText()) && e.path("details").path("reason")
                             .asText().equals("Zn timeout (ms) must be a number of milliseconds from 100 to 60000")));
-        } finally {
-            ((ObjectNode) config.get("config")).put("gba.zn.timeoutMs", timeout);
-            keycloak.adminPut(path, config);
-        }
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ucdgba.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -69,7 +70,15 @@ public final class KeycloakServer implements AutoCloseable {
         if (!Files.exists(home)) {
             copyTree(dist, home);
         }
-        Path providers = Path.of(System.getProperty("providers.dir", "target/providers"));
+        Path providers = Path.of(System.getProperty("providers.dir", "target/release/providers"));
+        try (Stream<Path> old = Files.list(home.resolve("providers"))) {
+            // Only this build's jars: a renamed or removed jar of an earlier build must not linger.
+            for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                if (!Files.exists(providers.resolve(jar.getFileName()))) {
+                    Files.delete(jar);
+                }
+            }
+        }
         try (Stream<Path> jars = Files.list(providers)) {
             for (Path jar : jars.toList()) {
                 // Times kept: a production build is redone only when a provider jar really changed.
@@ -244,6 +253,40 @@ public final class KeycloakServer implements AutoCloseable {
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Something a test does while a setting is changed. */
+    public interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step} while the setting {@code key} of the authenticator config in flow {@code flow} of
+     * {@code realm} is {@code value}; the former value is put back afterwards.
+     */
+    public void withAuthenticatorSetting(String realm, String flow, String key, String value, Step step)
+            throws Exception {
+        ObjectNode config = null;
+        for (JsonNode execution : admin(realm + "/authentication/flows/" + flow.replace(" ", "%20")
+                + "/executions")) {
+            if (execution.has("authenticationConfig")) {
+                config = (ObjectNode) admin(realm + "/authentication/config/"
+                        + execution.get("authenticationConfig").asText());
+            }
+        }
+        if (config == null) {
+            throw new IllegalStateException("no authenticator config in flow " + flow + " of " + realm);
+        }
+        String path = realm + "/authentication/config/" + config.get("id").asText();
+        String former = config.path("config").path(key).asText();
+        ((ObjectNode) config.get("config")).put(key, value);
+        adminPut(path, config);
+        try {
+            step.run();
+        } finally {
+            ((ObjectNode) config.get("config")).put(key, former);
+            adminPut(path, config);
+        }
     }
 
     /** PUT on the admin REST API. */

@@ -1,0 +1,74 @@
+package org.ucdgba.gba.naf;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.ucdgba.io.BoundedHttp;
+import org.ucdgba.io.RefusedInput;
+
+/**
+ * Whether each NAF of this server reaches its BSF's Zn endpoint: every {@value GbaAuthenticatorFactory#PROVIDER_ID}
+ * execution with settings, in every realm, probed by one bounded GET (any HTTP answer means the BSF is there; Zn
+ * itself takes only POST). Read in one transaction, probed after it, so that no connection is held while waiting.
+ */
+final class ZnReachability {
+
+    /** Bound on one probe, connection to last byte. */
+    static final Duration DEADLINE = Duration.ofSeconds(2);
+
+    /** One NAF's Zn endpoint and what the probe found (empty: reachable). */
+    record Probe(String realm, String naf, String znUrl, Optional<String> problem) {
+    }
+
+    private ZnReachability() {
+    }
+
+    static List<Probe> probe(KeycloakSessionFactory factory) {
+        List<String[]> nafs = new ArrayList<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
+                .forEach(realm -> nafs.addAll(nafsOf(realm))));
+        return nafs.stream().map(n -> new Probe(n[0], n[1], n[2], problem(n[2]))).toList();
+    }
+
+    private static List<String[]> nafsOf(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(e -> GbaAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())
+                        && e.getAuthenticatorConfig() != null)
+                .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
+                .filter(config -> config != null)
+                .map(config -> new String[] {realm.getName(), config.getAlias(),
+                        config.getConfig().getOrDefault(GbaAuthenticatorConfig.ZN_URL, "")})
+                .toList();
+    }
+
+    private static Optional<String> problem(String url) {
+        URI zn;
+        try {
+            zn = URI.create(url);
+            if (zn.getHost() == null) {
+                return Optional.of("Zn endpoint is not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of("Zn endpoint is not an http(s) URL");
+        }
+        try {
+            BoundedHttp.send(HttpRequest.newBuilder(zn).timeout(DEADLINE).GET().build(), DEADLINE, 4096);
+            return Optional.empty();
+        } catch (HttpTimeoutException e) {
+            return Optional.of("no answer within " + DEADLINE.toMillis() + " ms");
+        } catch (RefusedInput e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("unreachable (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}
