@@ -104,7 +104,8 @@ class PartnerRegistrationIT {
             ObjectNode refused = entry("MIIBnotacertificate");
             HttpResponse<String> bad = master.adminSend("POST", "ucd-master/components", refused);
             assertEquals(400, bad.statusCode(), bad.body());
-            assertTrue(bad.body().contains("signingCertificate"), bad.body());
+            assertTrue(bad.body().contains("Signing certificate (signingCertificate): not an X.509 certificate"),
+                    bad.body());
             assertEquals(0, slaveClients().size());
             HttpResponse<String> saved = master.adminSend("POST", "ucd-master/components",
                     entry(certificate(Federation.slave, "ucd-slave")));

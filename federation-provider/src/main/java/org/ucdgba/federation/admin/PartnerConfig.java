@@ -57,7 +57,7 @@ public final class PartnerConfig {
         if (value == null || value.equals("rsa-sha256") || value.equals("rsa-sha1")) {
             return value == null ? "rsa-sha256" : value;
         }
-        throw new IllegalArgumentException(SIG_ALG + ": rsa-sha256 or rsa-sha1");
+        throw new IllegalArgumentException(named(SIG_ALG) + ": rsa-sha256 or rsa-sha1");
     }
 
     /** The signature policy a partner's {@value #SIG_ALG} setting names. */
@@ -84,7 +84,7 @@ public final class PartnerConfig {
         try {
             return ProviderKeys.certificate(pem);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(SIGNING_CERTIFICATE + ": not an X.509 certificate", e);
+            throw new IllegalArgumentException(named(SIGNING_CERTIFICATE) + ": not an X.509 certificate", e);
         }
     }
 
@@ -94,18 +94,34 @@ public final class PartnerConfig {
         try {
             uri = URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": not a URL", e);
+            throw new IllegalArgumentException(named(name) + ": not a URL", e);
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException(name + ": an absolute http(s) URL is required");
+            throw new IllegalArgumentException(named(name) + ": an absolute http(s) URL is required");
         }
         return value;
+    }
+
+    /**
+     * A setting as both its readers know it: the label of the admin console's page, then the field of the partner
+     * API, e.g. "Signing certificate (signingCertificate)".
+     */
+    static String named(String setting) {
+        String label = switch (setting) {
+            case PROVIDER_ID -> "ProviderID";
+            case SIGNING_CERTIFICATE -> "Signing certificate";
+            case SOAP_ENDPOINT -> "SOAP endpoint";
+            case REGISTER_NAME_IDENTIFIER_URL -> "RegisterNameIdentifierServiceReturnURL";
+            case SIG_ALG -> "Signature algorithm";
+            default -> "Metadata";
+        };
+        return label + " (" + setting + ")";
     }
 
     private static String required(UnaryOperator<String> setting, String name) {
         String value = blankToNull(setting.apply(name));
         if (value == null) {
-            throw new IllegalArgumentException(name + " is required (or the partner's metadata)");
+            throw new IllegalArgumentException(named(name) + " is required (or the partner's metadata)");
         }
         return value.trim();
     }

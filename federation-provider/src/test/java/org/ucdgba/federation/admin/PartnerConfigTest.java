@@ -99,6 +99,13 @@ class PartnerConfigTest {
                 () -> PartnerConfig.sigAlg(Map.of(PartnerConfig.SIG_ALG, "md5")::get));
     }
 
+    @Test
+    void refusalsNameTheSettingAsThePageAndTheApiCallIt() {
+        assertRefused(Map.of(PartnerConfig.PROVIDER_ID, "https://slave.example/", PartnerConfig.SIGNING_CERTIFICATE,
+                "MIIBnotacertificate"), "Signing certificate (signingCertificate): not an X.509 certificate");
+        assertEquals("SOAP endpoint (soapEndpoint)", PartnerConfig.named(PartnerConfig.SOAP_ENDPOINT));
+    }
+
     static void assertRefused(Map<String, String> settings, String named) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PartnerConfig.metadata(ProviderMetadata.Role.SP, settings::get));
