@@ -37,9 +37,11 @@ final class OperatorKeycloak {
                 x.close();
             });
             garbageBsf.start();
-            server = KeycloakServer.prepare("operator", "localhost", List.of("/realms/operator-realm.json", "/realms/naf-slow-bsf-realm.json",
-                            "/realms/naf-partner-realm.json"),
-                    Map.of("SLOW_BSF_URL", "http://127.0.0.1:" + silentBsf.getLocalPort() + "/zn")).start();
+            // declarative-ui: the admin console's "SIM subscription" tab on a user's page.
+            server = KeycloakServer.prepare("operator", "localhost", List.of("/realms/operator-realm.json",
+                            "/realms/naf-slow-bsf-realm.json", "/realms/naf-partner-realm.json"),
+                    Map.of("SLOW_BSF_URL", "http://127.0.0.1:" + silentBsf.getLocalPort() + "/zn"))
+                    .withOption("--features=declarative-ui").start();
             Runtime.getRuntime().addShutdownHook(new Thread(OperatorKeycloak::stop));
         }
         return server;

@@ -1,6 +1,9 @@
 package org.ucdgba.gba.bsf;
 
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -9,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorResponseException;
+import org.ucdgba.gba.core.aka.Sqn;
 
 /**
  * Stores subscribers' AKA credentials ({@link AkaCredentialModel}) on the realm's users. They are provisioned by the
@@ -18,6 +22,9 @@ import org.keycloak.services.ErrorResponseException;
  * realm holds is a 409 naming it. Nothing is written when a check fails.
  */
 public final class AkaCredentialProvider implements CredentialProvider<AkaCredentialModel> {
+
+    /** The label of a card given by an import or the admin console. */
+    static final String LABEL = "SIM (ISIM) subscription";
 
     private final KeycloakSession session;
 
@@ -44,6 +51,39 @@ public final class AkaCredentialProvider implements CredentialProvider<AkaCreden
         user.credentialManager().getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList()
                 .forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
         return user.credentialManager().createStoredCredential(credential);
+    }
+
+    /**
+     * Gives the user this card as its one {@code gba-aka} credential, as an import or the admin console's tab does:
+     * nothing changes when the user holds it already (same K, OPc and AMF); for the same K and OPc the SQN goes on,
+     * for a new card it starts again. Answers whether anything changed.
+     */
+    static boolean giveCard(UserModel user, byte[] k, byte[] opc, byte[] amf) {
+        List<CredentialModel> stored = user.credentialManager()
+                .getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList();
+        Optional<AkaCredentialModel> current = Optional.empty();
+        if (stored.size() == 1) {
+            try {
+                current = Optional.of(AkaCredentialModel.createFromCredentialModel(stored.get(0)));
+            } catch (IllegalArgumentException e) {
+                // unreadable: replaced below
+            }
+        }
+        boolean sameCard = current.isPresent() && current.get().holds(k, opc);
+        if (sameCard && Arrays.equals(current.get().amf(), amf)) {
+            return false;
+        }
+        Sqn sqn = sameCard ? current.get().sqn() : new Sqn(0);
+        stored.forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
+        addCard(user, k, opc, amf, sqn);
+        return true;
+    }
+
+    /** Stores a card's credential on a user known to hold none (a user just created), without looking. */
+    static void addCard(UserModel user, byte[] k, byte[] opc, byte[] amf, Sqn sqn) {
+        AkaCredentialModel card = AkaCredentialModel.create(k, opc, amf, sqn);
+        card.setUserLabel(LABEL);
+        user.credentialManager().createStoredCredential(card);
     }
 
     private void refuseTaken(RealmModel realm, UserModel user, String attribute, String value) {

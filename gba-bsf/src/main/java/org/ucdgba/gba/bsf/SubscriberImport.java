@@ -1,13 +1,11 @@
 package org.ucdgba.gba.bsf;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -127,7 +125,8 @@ final class SubscriberImport {
             user.setSingleAttribute(BsfConfig.IMPI_ATTRIBUTE, impi);
             user.setSingleAttribute(BsfConfig.IMPU_ATTRIBUTE, card.identity().impu());
             setIccid(user, row.iccid());
-            user.credentialManager().createStoredCredential(credential(card, new Sqn(0)));
+            // A new user holds no credential: no look-up, which would flush the chunk's writes again.
+            AkaCredentialProvider.addCard(user, card.k(), card.opc(), card.amf(), new Sqn(0));
             return outcome(row, ImportReport.Outcome.created);
         }
         return update(holders.users().get(0), row) ? outcome(row, ImportReport.Outcome.updated)
@@ -142,29 +141,7 @@ final class SubscriberImport {
             setIccid(user, row.iccid());
             changed = true;
         }
-        List<CredentialModel> stored = user.credentialManager()
-                .getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList();
-        Optional<AkaCredentialModel> current = stored.size() == 1 ? readable(stored.get(0)) : Optional.empty();
-        boolean sameCard = current.isPresent() && current.get().holds(card.k(), card.opc());
-        if (sameCard && Arrays.equals(current.get().amf(), card.amf())) {
-            return changed;
-        }
-        Sqn sqn = sameCard ? current.get().sqn() : new Sqn(0);
-        stored.forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
-        user.credentialManager().createStoredCredential(credential(card, sqn));
-        return true;
-    }
-
-    private static Optional<AkaCredentialModel> readable(CredentialModel stored) {
-        try {
-            return Optional.of(AkaCredentialModel.createFromCredentialModel(stored));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static AkaCredentialModel credential(CardKeyFile.Card card, Sqn sqn) {
-        return AkaCredentialModel.create(card.k(), card.opc(), card.amf(), sqn);
+        return AkaCredentialProvider.giveCard(user, card.k(), card.opc(), card.amf()) | changed;
     }
 
     private static void setIccid(UserModel user, String iccid) {

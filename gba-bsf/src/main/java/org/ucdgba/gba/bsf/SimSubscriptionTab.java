@@ -1,0 +1,168 @@
+package org.ucdgba.gba.bsf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.ui.extend.UiTabProviderFactory;
+import org.ucdgba.gba.core.Hex;
+import org.ucdgba.gba.core.Milenage;
+
+/**
+ * The tab {@value #ID} ("SIM subscription") on a user's page in the admin console (Keycloak's {@code declarative-ui}
+ * feature): the subscriber's IMPI and, write-only, the card's K and OPc (or OP) and its AMF. Saving gives the user
+ * the attribute and its one {@code gba-aka} credential, replacing the former (the SQN starts again for a new K or
+ * OPc, and goes on for the same card). A field that cannot be used is refused by name, and nothing is written.
+ * Keycloak keeps one component per realm behind such a tab: the keys never reach it, since they are taken out of
+ * the form before it is stored (the form is empty again after each save), and the component holds no
+ * subscriber's data. The created date and the credential show on the user's Credentials tab.
+ */
+public final class SimSubscriptionTab implements UiTabProviderFactory<ComponentModel> {
+
+    /** The tab's id; its title is the message of that key (themes module). */
+    public static final String ID = "gba-sim";
+    static final String IMPI = "impi";
+    static final String K = "k";
+    static final String OPC = "opc";
+    static final String OP = "op";
+    static final String AMF = "amf";
+    /** The route parameter with the user's id, which the admin console merges into the form. */
+    private static final String USER_ID = "id";
+    /** Session attribute: the subscription checked by {@link #validateConfiguration}, written by onCreate/onUpdate. */
+    private static final String CHECKED = SimSubscriptionTab.class.getName() + ".checked";
+
+    /** A subscription as the form gave it, checked. */
+    private record Subscription(String userId, String impi, byte[] k, byte[] opc, byte[] amf) {
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        UserModel user = Optional.ofNullable(model.get(USER_ID)).map(id -> session.users().getUserById(realm, id))
+                .orElseThrow(() -> new ComponentValidationException("open a user's page to set a SIM subscription"));
+        String impi = text(model, IMPI).isEmpty() ? Optional.ofNullable(user.getFirstAttribute(BsfConfig
+                .IMPI_ATTRIBUTE)).orElse("") : text(model, IMPI);
+        if (!impi.matches("[^@\\s]+@[A-Za-z0-9.-]+") || impi.length() > 255) {
+            throw new ComponentValidationException("IMPI must be user@realm (TS 23.003 clause 13.3)");
+        }
+        if (SubscriberIdentities.heldByAnother(session, realm, user.getId(), BsfConfig.IMPI_ATTRIBUTE, impi)) {
+            throw new ComponentValidationException("IMPI " + impi + " belongs to another user");
+        }
+        byte[] k = octets(model, K, "K", Milenage.BLOCK);
+        byte[] opc;
+        if (!text(model, OPC).isEmpty()) {
+            opc = octets(model, OPC, "OPc", Milenage.BLOCK);
+        } else if (!text(model, OP).isEmpty()) {
+            opc = Milenage.computeOpc(k, octets(model, OP, "OP", Milenage.BLOCK));
+        } else {
+            throw new ComponentValidationException("OPc (or OP) must be given");
+        }
+        byte[] amf = text(model, AMF).isEmpty() ? Hex.decode("8000") : octets(model, AMF, "AMF",
+                Milenage.AMF_LENGTH);
+        session.setAttribute(CHECKED, new Subscription(user.getId(), impi, k, opc, amf));
+        // Write-only: the keys never reach the stored form.
+        for (String field : List.of(IMPI, K, OPC, OP, AMF, USER_ID)) {
+            model.getConfig().remove(field);
+        }
+    }
+
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        apply(session, realm);
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        apply(session, realm);
+    }
+
+    private static void apply(KeycloakSession session, RealmModel realm) {
+        Subscription s = (Subscription) session.getAttribute(CHECKED);
+        if (s == null) {
+            return;
+        }
+        session.removeAttribute(CHECKED);
+        UserModel user = session.users().getUserById(realm, s.userId());
+        user.setSingleAttribute(BsfConfig.IMPI_ATTRIBUTE, s.impi());
+        if (user.getFirstAttribute(BsfConfig.IMPU_ATTRIBUTE) == null) {
+            user.setSingleAttribute(BsfConfig.IMPU_ATTRIBUTE, "sip:" + s.impi());
+        }
+        AkaCredentialProvider.giveCard(user, s.k(), s.opc(), s.amf());
+    }
+
+    private static String text(ComponentModel model, String field) {
+        String value = model.get(field);
+        return value == null ? "" : value.strip();
+    }
+
+    /** The field's octets; the refusal names the field by its label, never its value. */
+    private static byte[] octets(ComponentModel model, String field, String label, int length) {
+        String hex = text(model, field).replace(" ", "");
+        try {
+            byte[] octets = Hex.decode(hex);
+            if (octets.length == length && hex.length() == 2 * length) {
+                return octets;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw new ComponentValidationException(label + " must be " + length + " octets in hex ("
+                + 2 * length + " hex digits)");
+    }
+
+    @Override
+    public String getPath() {
+        return "/:realm/users/:id/:tab";
+    }
+
+    @Override
+    public Map<String, String> getParams() {
+        return Map.of("tab", "sim");
+    }
+
+    @Override
+    public String getHelpText() {
+        return "The subscriber's SIM card: its IMPI and, write-only, K, OPc (or OP) and AMF. Saving replaces the "
+                + "user's SIM subscription; the Credentials tab shows it, with its date.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(IMPI).label("IMPI").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The ISIM's private identity, user@realm; empty keeps the user's").add()
+                .property().name(K).label("K").type(ProviderConfigProperty.PASSWORD).secret(true).required(true)
+                .helpText("The card's key, 32 hex digits; write-only").add()
+                .property().name(OPC).label("OPc").type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("32 hex digits; write-only").add()
+                .property().name(OP).label("OP (instead of OPc)").type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("The operator variant, 32 hex digits, when the vendor gave OP; OPc is derived").add()
+                .property().name(AMF).label("AMF").type(ProviderConfigProperty.STRING_TYPE).defaultValue("8000")
+                .helpText("4 hex digits").add()
+                .build();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
