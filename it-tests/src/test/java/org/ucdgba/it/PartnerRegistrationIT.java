@@ -89,6 +89,31 @@ class PartnerRegistrationIT {
     }
 
     @Test
+    void theSlavesPageRegistersASlaveFromItsMetadataUrl() throws Exception {
+        try {
+            removeSlaveClient();
+            ObjectNode entry = JSON.createObjectNode();
+            entry.put("name", "Slave UCD server");
+            entry.put("providerId", "liberty-idff-slaves");
+            entry.put("providerType", "org.keycloak.services.ui.extend.UiPageProvider");
+            entry.put("parentId", master.admin("ucd-master").get("id").asText());
+            ObjectNode config = entry.putObject("config");
+            config.putArray("name").add("Slave UCD server");
+            config.putArray("metadataUrl").add("http://127.0.0.1:9/nothing-here");
+            HttpResponse<String> unreachable = master.adminSend("POST", "ucd-master/components", entry);
+            assertEquals(400, unreachable.statusCode(), unreachable.body());
+            assertTrue(unreachable.body().contains("Metadata URL (metadataUrl): "), unreachable.body());
+            config.putArray("metadataUrl").add(slaveApi() + "/idff/metadata");
+            HttpResponse<String> saved = master.adminSend("POST", "ucd-master/components", entry);
+            assertEquals(201, saved.statusCode(), saved.body());
+            assertEquals("liberty-idff", slaveClients().get(0).get("protocol").asText());
+            Federation.federate(slaveUser("sam"), masterUser("carol"));
+        } finally {
+            restore();
+        }
+    }
+
+    @Test
     void partnersRegisteredByHandFederate() throws Exception {
         // The admin console shows the page "Liberty ID-FF slaves" (a declarative UI page of this bundle).
         HttpResponse<String> info = Federation.HTTP.send(HttpRequest.newBuilder(URI.create(master.url()

@@ -8,10 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +24,7 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.ucdgba.federation.FederationError;
-import org.ucdgba.federation.SoapClient;
 import org.ucdgba.federation.slave.MasterIdentityProvider;
-import org.ucdgba.io.BoundedHttp;
-import org.ucdgba.io.RefusedInput;
 import org.ucdgba.liberty.metadata.ProviderMetadata;
 
 /**
@@ -47,7 +40,6 @@ public final class PartnerAdminResource {
 
     /** Path segment and provider id. */
     public static final String ID = "ucd-liberty-partners";
-    private static final int MAX_METADATA = 128 * 1024;
     /** Keycloak's identity provider setting (config key) of the Account Console's linked accounts. */
     private static final String SHOW_IN_ACCOUNT_CONSOLE = "showInAccountConsole";
 
@@ -164,30 +156,12 @@ public final class PartnerAdminResource {
         if (body == null) {
             throw new IllegalArgumentException("a JSON object of the partner's metadata or settings is required");
         }
-        if (body.get("metadataUrl") == null) {
+        if (body.get(PartnerConfig.METADATA_URL) == null) {
             return body;
         }
         Map<String, String> settings = new HashMap<>(body);
-        settings.put(PartnerConfig.METADATA, fetch(body.get("metadataUrl")));
+        settings.put(PartnerConfig.METADATA, PartnerConfig.fetchMetadata(body.get(PartnerConfig.METADATA_URL)));
         return settings;
-    }
-
-    private static String fetch(String metadataUrl) throws IOException {
-        URI url = URI.create(metadataUrl);
-        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
-            throw new IllegalArgumentException("metadataUrl must be an absolute http(s) URL");
-        }
-        HttpResponse<byte[]> r;
-        try {
-            r = BoundedHttp.send(HttpRequest.newBuilder(url).timeout(SoapClient.DEADLINE)
-                    .header("Accept", "application/xml").GET().build(), SoapClient.DEADLINE, MAX_METADATA);
-        } catch (RefusedInput e) {
-            throw new IOException("metadata not fetched: " + e.getMessage(), e);
-        }
-        if (r.statusCode() != 200) {
-            throw new IOException("metadata not fetched: HTTP " + r.statusCode());
-        }
-        return new String(r.body(), StandardCharsets.UTF_8);
     }
 
     private static Response bad(String message) {

@@ -2,10 +2,15 @@ package org.ucdgba.federation.admin;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.function.UnaryOperator;
+import org.ucdgba.federation.SoapClient;
 import org.ucdgba.federation.UcdDescriptors;
+import org.ucdgba.io.BoundedHttp;
+import org.ucdgba.io.RefusedInput;
 import org.ucdgba.liberty.LibertyException;
 import org.ucdgba.liberty.crypto.ProviderKeys;
 import org.ucdgba.liberty.crypto.SignaturePolicy;
@@ -21,6 +26,9 @@ import org.ucdgba.liberty.metadata.ProviderMetadata;
 public final class PartnerConfig {
 
     public static final String METADATA = "metadata";
+    /** Where the partner publishes its metadata, fetched once when the partner is registered. */
+    public static final String METADATA_URL = "metadataUrl";
+    private static final int MAX_METADATA = 128 * 1024;
     public static final String PROVIDER_ID = "providerId";
     public static final String SIGNING_CERTIFICATE = "signingCertificate";
     public static final String SOAP_ENDPOINT = "soapEndpoint";
@@ -58,6 +66,33 @@ public final class PartnerConfig {
             return value == null ? "rsa-sha256" : value;
         }
         throw new IllegalArgumentException(named(SIG_ALG) + ": rsa-sha256 or rsa-sha1");
+    }
+
+    /**
+     * The partner's metadata document from its URL: absolute http(s), fetched once, bounded in size
+     * ({@value #MAX_METADATA} octets) and time; an {@link IOException} says why not.
+     */
+    public static String fetchMetadata(String metadataUrl) throws IOException {
+        URI url;
+        try {
+            url = URI.create(metadataUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(named(METADATA_URL) + ": not a URL", e);
+        }
+        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
+            throw new IllegalArgumentException(named(METADATA_URL) + ": an absolute http(s) URL is required");
+        }
+        HttpResponse<byte[]> r;
+        try {
+            r = BoundedHttp.send(HttpRequest.newBuilder(url).timeout(SoapClient.DEADLINE)
+                    .header("Accept", "application/xml").GET().build(), SoapClient.DEADLINE, MAX_METADATA);
+        } catch (RefusedInput e) {
+            throw new IOException("metadata not fetched: " + e.getMessage(), e);
+        }
+        if (r.statusCode() != 200) {
+            throw new IOException("metadata not fetched: HTTP " + r.statusCode());
+        }
+        return new String(r.body(), StandardCharsets.UTF_8);
     }
 
     /** The signature policy a partner's {@value #SIG_ALG} setting names. */
@@ -113,6 +148,7 @@ public final class PartnerConfig {
             case SOAP_ENDPOINT -> "SOAP endpoint";
             case REGISTER_NAME_IDENTIFIER_URL -> "RegisterNameIdentifierServiceReturnURL";
             case SIG_ALG -> "Signature algorithm";
+            case METADATA_URL -> "Metadata URL";
             default -> "Metadata";
         };
         return label + " (" + setting + ")";
@@ -121,7 +157,7 @@ public final class PartnerConfig {
     private static String required(UnaryOperator<String> setting, String name) {
         String value = blankToNull(setting.apply(name));
         if (value == null) {
-            throw new IllegalArgumentException(named(name) + " is required (or the partner's metadata)");
+            throw new IllegalArgumentException(named(name) + " is required (or the partner metadata)");
         }
         return value.trim();
     }

@@ -1,5 +1,6 @@
 package org.ucdgba.federation.admin;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -39,6 +40,17 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
     /** Refuses an unusable entry; an entry made from metadata shows the ProviderID the metadata names. */
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        String metadataUrl = model.get(PartnerConfig.METADATA_URL);
+        if (metadataUrl != null && !metadataUrl.isBlank() && (model.get(PartnerConfig.METADATA) == null
+                || model.get(PartnerConfig.METADATA).isBlank())) {
+            // Fetched once, on save; the entry keeps the document it registered.
+            try {
+                model.put(PartnerConfig.METADATA, PartnerConfig.fetchMetadata(metadataUrl));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ComponentValidationException(PartnerConfig.named(PartnerConfig.METADATA_URL) + ": "
+                        + e.getMessage(), e);
+            }
+        }
         PartnerConfig.Described slave = described(model);
         model.put(SLAVE_PROVIDER_ID, slave.metadata().providerId());
         // Keycloak lets realm managers save entries; an entry only ever touches the client it made itself.
@@ -152,6 +164,9 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
                 .property().name(PartnerConfig.SIG_ALG).label("Signature algorithm")
                 .type(ProviderConfigProperty.LIST_TYPE).options("rsa-sha256", "rsa-sha1").defaultValue("rsa-sha256")
                 .helpText("rsa-sha1 only for a legacy slave that requires it").add()
+                .property().name(PartnerConfig.METADATA_URL).label("Or: slave metadata URL")
+                .type(ProviderConfigProperty.URL_TYPE).helpText("Where the slave publishes its metadata; fetched "
+                        + "once when the entry is saved").add()
                 .property().name(PartnerConfig.METADATA).label("Or: slave metadata (ID-FF 1.2 XML)")
                 .type(ProviderConfigProperty.TEXT_TYPE).helpText("The slave's EntityDescriptor, instead of the "
                         + "settings above").add()
