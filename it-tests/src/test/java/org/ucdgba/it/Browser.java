@@ -106,6 +106,13 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** The form field whose label reads {@code label} (its {@code for} names the field). */
+    WebElement labelled(String label) {
+        WebElement l = find(By.xpath("//label[normalize-space()='" + label + "' or .//*[normalize-space()='"
+                + label + "']]"));
+        return find(By.id(l.getAttribute("for")));
+    }
+
     void type(By by, String text) {
         WebElement field = find(by);
         field.clear();

@@ -27,7 +27,8 @@ class GbaPageBrowserIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"en,Sign in with your SIM,Try Another Way", "de,Mit Ihrer SIM-Karte anmelden,Einen anderen Weg versuchen"})
+    @CsvSource({"en,Sign in with your SIM,Try Another Way",
+            "de,Mit Ihrer SIM-Karte anmelden,Einen anderen Weg versuchen"})
     void theGbaPageOffersOneWayOnToThePasswordForm(String language, String title, String anotherWay)
             throws Exception {
         try (Browser browser = Browser.start(language, GBA_BROWSER)) {

@@ -87,7 +87,8 @@ class SubscriberImportIT {
         if (columnKeys != null) {
             request.header("Gba-Column-Keys", columnKeys);
         }
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Files are sent in gzip, as an operator sends a large one (Keycloak takes bodies up to 10 MB). */

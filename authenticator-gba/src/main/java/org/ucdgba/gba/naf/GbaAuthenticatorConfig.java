@@ -39,7 +39,9 @@ final class GbaAuthenticatorConfig {
     static final String DEFAULT_ACR = "urn:3gpp:gba:ac:2006-10:GBAMobileMobile";
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(ZN_URL).label("Zn endpoint (BSF)").type(ProviderConfigProperty.URL_TYPE).required(true)
+            // A text field: the admin console shows Keycloak's "Url" type as a link, which cannot be edited.
+            .property().name(ZN_URL).label("Zn endpoint (BSF)").type(ProviderConfigProperty.STRING_TYPE)
+            .required(true)
             .helpText("URL of the BSF's Zn Web Services endpoint, e.g. https://bsf.example/realms/operator/gba-bsf/zn")
             .add()
             .property().name(ZN_CLIENT_ID).label("Zn client id").type(ProviderConfigProperty.STRING_TYPE).required(true)
@@ -52,7 +54,8 @@ final class GbaAuthenticatorConfig {
             .helpText("Host name devices use to reach this server; part of NAF_Id and of the Digest realm "
                     + "3GPP-bootstrapping@<FQDN>. Empty: the request's host name.").add()
             .property().name(UA_PROTOCOL_ID).label("Ua security protocol id").type(ProviderConfigProperty.LIST_TYPE)
-            .options(UaSecurityProtocolId.HTTP_DIGEST.toString()).defaultValue(UaSecurityProtocolId.HTTP_DIGEST.toString())
+            .options(UaSecurityProtocolId.HTTP_DIGEST.toString())
+            .defaultValue(UaSecurityProtocolId.HTTP_DIGEST.toString())
             .helpText("TS 33.220 Annex H: 0100000002 is HTTP Digest per TS 24.109, the Ua this authenticator speaks")
             .add()
             .property().name(USER_MAPPING).label("Map subscriber by").type(ProviderConfigProperty.LIST_TYPE)

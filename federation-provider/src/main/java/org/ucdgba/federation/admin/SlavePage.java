@@ -165,7 +165,7 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
                 .type(ProviderConfigProperty.LIST_TYPE).options("rsa-sha256", "rsa-sha1").defaultValue("rsa-sha256")
                 .helpText("rsa-sha1 only for a legacy slave that requires it").add()
                 .property().name(PartnerConfig.METADATA_URL).label("Or: slave metadata URL")
-                .type(ProviderConfigProperty.URL_TYPE).helpText("Where the slave publishes its metadata; fetched "
+                .type(ProviderConfigProperty.STRING_TYPE).helpText("Where the slave publishes its metadata; fetched "
                         + "once when the entry is saved").add()
                 .property().name(PartnerConfig.METADATA).label("Or: slave metadata (ID-FF 1.2 XML)")
                 .type(ProviderConfigProperty.TEXT_TYPE).helpText("The slave's EntityDescriptor, instead of the "
