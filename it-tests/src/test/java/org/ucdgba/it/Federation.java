@@ -55,13 +55,8 @@ final class Federation implements BeforeAllCallback {
         return pair;
     }
 
-    /** Something that a test does. */
-    interface Step {
-        void run() throws Exception;
-    }
-
     /** Does something while a server is down, and starts it again. */
-    static void whileDown(KeycloakServer server, Step step) throws Exception {
+    static void whileDown(KeycloakServer server, KeycloakServer.Step step) throws Exception {
         server.close();
         try {
             step.run();

@@ -255,7 +255,7 @@ public final class KeycloakServer implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Something a test does while a setting is changed. */
+    /** Something a test does (while a setting is changed, or a server is down). */
     public interface Step {
         void run() throws Exception;
     }

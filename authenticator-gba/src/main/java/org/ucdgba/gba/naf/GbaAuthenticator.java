@@ -70,19 +70,18 @@ final class GbaAuthenticator implements Authenticator {
             context.attempted();
             return;
         }
-        Optional<String> problem = config(context).problem();
-        Optional<NafId> nafId = nafId(context);
-        if (problem.isPresent() || nafId.isEmpty()) {
+        GbaAuthenticatorConfig config = config(context);
+        Optional<String> problem = config.problem();
+        if (problem.isPresent()) {
             // Misconfigured: do not challenge with a realm whose answer could not be verified; say why, and let the
             // flow go on to the next alternative.
-            String reason = problem.orElse("NAF FQDN or Ua security protocol id is not usable");
-            LOG.warnf("GBA authenticator of realm %s skipped: %s", context.getRealm().getName(), reason);
-            context.getEvent().clone().event(EventType.LOGIN_ERROR).detail(Details.REASON, reason)
+            LOG.warnf("GBA authenticator of realm %s skipped: %s", context.getRealm().getName(), problem.get());
+            context.getEvent().clone().event(EventType.LOGIN_ERROR).detail(Details.REASON, problem.get())
                     .error(GbaError.NOT_CONFIGURED.event);
             context.attempted();
             return;
         }
-        context.challenge(page(context, Response.Status.UNAUTHORIZED, null, nafId.get()));
+        context.challenge(page(context, Response.Status.UNAUTHORIZED, null, config.nafId()));
     }
 
     /** The 401 page's "sign in another way" form posts here; a Digest answer by POST is verified too. */
@@ -98,12 +97,11 @@ final class GbaAuthenticator implements Authenticator {
 
     private void verify(AuthenticationFlowContext context, String authorization) {
         GbaAuthenticatorConfig config = config(context);
-        Optional<NafId> configured = nafId(context);
         ZnClient zn;
         try {
             Optional<String> problem = config.problem();
-            if (configured.isEmpty() || problem.isPresent()) {
-                throw new IllegalArgumentException(problem.orElse("NAF FQDN or Ua security protocol id"));
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(problem.get());
             }
             zn = new ZnSoapClient(config.znUrl(), config.znClientId(), config.znClientSecret(), config.znTimeout());
         } catch (IllegalArgumentException e) {
@@ -112,7 +110,7 @@ final class GbaAuthenticator implements Authenticator {
             fail(context, GbaError.NOT_CONFIGURED, null, e.getMessage());
             return;
         }
-        NafId nafId = configured.get();
+        NafId nafId = config.nafId();
         DigestHeader digest;
         DigestInput input;
         BTid btid;
@@ -273,16 +271,6 @@ final class GbaAuthenticator implements Authenticator {
     }
 
     /** This NAF's NAF_Id, or empty (logged) when the settings do not make one. */
-    private static Optional<NafId> nafId(AuthenticationFlowContext context) {
-        try {
-            return Optional.of(config(context).nafId());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("GBA authenticator of realm %s has no usable NAF_Id: %s", context.getRealm().getName(),
-                    e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     private static GbaAuthenticatorConfig config(AuthenticationFlowContext context) {
         return new GbaAuthenticatorConfig(context.getAuthenticatorConfig(), context.getUriInfo().getBaseUri().getHost());
     }

@@ -126,7 +126,17 @@ final class GbaAuthenticatorConfig {
                 return Optional.of(flag + " must be true or false");
             }
         }
+        try {
+            nafId();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("NAF FQDN or Ua security protocol id is not usable: " + e.getMessage());
+        }
         return Optional.empty();
+    }
+
+    /** The Zn endpoint as configured, for messages. */
+    String znUrlText() {
+        return get(ZN_URL, "");
     }
 
     URI znUrl() {
@@ -146,6 +156,7 @@ final class GbaAuthenticatorConfig {
         return Duration.ofMillis(Long.parseLong(get(ZN_TIMEOUT_MS, "3000")));
     }
 
+    /** NAF_Id; only read once {@link #problem()} found none. */
     NafId nafId() {
         String fqdn = get(NAF_FQDN, "");
         return new NafId(fqdn.isBlank() ? requestHost : fqdn, UaSecurityProtocolId.of(get(UA_PROTOCOL_ID,

@@ -16,8 +16,9 @@ import org.ucdgba.io.RefusedInput;
 
 /**
  * Whether each NAF of this server reaches its BSF's Zn endpoint: every {@value GbaAuthenticatorFactory#PROVIDER_ID}
- * execution with settings, in every realm, probed by one bounded GET (any HTTP answer means the BSF is there; Zn
- * itself takes only POST). Read in one transaction, probed after it, so that no connection is held while waiting.
+ * execution with settings, in every realm: settings the NAF could not work with are a problem as at login
+ * ({@link GbaAuthenticatorConfig#problem()}), else one bounded GET probes the endpoint (any HTTP answer means the
+ * BSF is there; Zn itself takes only POST). Read in one transaction, probed after it, so that no connection is held while waiting.
  */
 final class ZnReachability {
 
@@ -32,34 +33,31 @@ final class ZnReachability {
     }
 
     static List<Probe> probe(KeycloakSessionFactory factory) {
-        List<String[]> nafs = new ArrayList<>();
+        List<Naf> nafs = new ArrayList<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
                 .forEach(realm -> nafs.addAll(nafsOf(realm))));
-        return nafs.stream().map(n -> new Probe(n[0], n[1], n[2], problem(n[2]))).toList();
+        return nafs.stream().map(n -> new Probe(n.realm(), n.alias(), n.config().znUrlText(),
+                n.config().problem().or(() -> unreachable(n.config().znUrl())))).toList();
     }
 
-    private static List<String[]> nafsOf(RealmModel realm) {
+    /** A NAF's settings, read in the transaction. */
+    private record Naf(String realm, String alias, GbaAuthenticatorConfig config) {
+    }
+
+    private static List<Naf> nafsOf(RealmModel realm) {
         return realm.getAuthenticationFlowsStream()
                 .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
                 .filter(e -> GbaAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())
                         && e.getAuthenticatorConfig() != null)
                 .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
                 .filter(config -> config != null)
-                .map(config -> new String[] {realm.getName(), config.getAlias(),
-                        config.getConfig().getOrDefault(GbaAuthenticatorConfig.ZN_URL, "")})
+                .map(config -> new Naf(realm.getName(), config.getAlias(),
+                        new GbaAuthenticatorConfig(config, "localhost")))
                 .toList();
     }
 
-    private static Optional<String> problem(String url) {
-        URI zn;
-        try {
-            zn = URI.create(url);
-            if (zn.getHost() == null) {
-                return Optional.of("Zn endpoint is not an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            return Optional.of("Zn endpoint is not an http(s) URL");
-        }
+    /** Empty when the BSF answers a GET at the Zn endpoint (with any status), else why not. */
+    private static Optional<String> unreachable(URI zn) {
         try {
             BoundedHttp.send(HttpRequest.newBuilder(zn).timeout(DEADLINE).GET().build(), DEADLINE, 4096);
             return Optional.empty();

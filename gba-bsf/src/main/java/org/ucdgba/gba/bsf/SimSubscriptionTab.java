@@ -15,6 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
 import org.ucdgba.gba.core.Hex;
 import org.ucdgba.gba.core.Milenage;
+import org.ucdgba.gba.core.provisioning.ImsIdentity;
 
 /**
  * The tab {@value #ID} ("SIM subscription") on a user's page in the admin console (Keycloak's {@code declarative-ui}
@@ -49,8 +50,10 @@ public final class SimSubscriptionTab implements UiTabProviderFactory<ComponentM
                 .orElseThrow(() -> new ComponentValidationException("open a user's page to set a SIM subscription"));
         String impi = text(model, IMPI).isEmpty() ? Optional.ofNullable(user.getFirstAttribute(BsfConfig
                 .IMPI_ATTRIBUTE)).orElse("") : text(model, IMPI);
-        if (!impi.matches("[^@\\s]+@[A-Za-z0-9.-]+") || impi.length() > 255) {
-            throw new ComponentValidationException("IMPI must be user@realm (TS 23.003 clause 13.3)");
+        try {
+            ImsIdentity.ofImpi(impi);
+        } catch (IllegalArgumentException e) {
+            throw new ComponentValidationException(e.getMessage());
         }
         if (SubscriberIdentities.heldByAnother(session, realm, user.getId(), BsfConfig.IMPI_ATTRIBUTE, impi)) {
             throw new ComponentValidationException("IMPI " + impi + " belongs to another user");

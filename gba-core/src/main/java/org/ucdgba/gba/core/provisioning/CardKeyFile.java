@@ -120,10 +120,7 @@ public final class CardKeyFile implements Closeable {
         ImsIdentity identity;
         String impi = field(fields, "IMPI");
         if (!impi.isEmpty()) {
-            if (!impi.matches("[^@\\s]+@[A-Za-z0-9.-]+") || impi.length() > 255) {
-                throw new IllegalArgumentException("IMPI must be user@realm (TS 23.003 clause 13.3)");
-            }
-            identity = new ImsIdentity(impi, "sip:" + impi);
+            identity = ImsIdentity.ofImpi(impi);
         } else {
             String mnc = field(fields, "MNC");
             identity = ImsIdentity.fromImsi(imsi, mnc.isEmpty() ? mncDigits : mnc.length());

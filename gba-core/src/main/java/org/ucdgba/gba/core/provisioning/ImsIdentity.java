@@ -25,6 +25,14 @@ public record ImsIdentity(String impi, String impu) {
         return new ImsIdentity(impi, "sip:" + impi);
     }
 
+    /** The identities of an ISIM whose IMPI is given: the IMPI, {@code user@realm} (TS 23.003 clause 13.3). */
+    public static ImsIdentity ofImpi(String impi) {
+        if (impi == null || impi.length() > 255 || !impi.matches("[^@\\s]+@[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("IMPI must be user@realm (TS 23.003 clause 13.3)");
+        }
+        return new ImsIdentity(impi, "sip:" + impi);
+    }
+
     private static boolean isImsi(String imsi, int mncDigits) {
         return imsi != null && imsi.length() > 3 + mncDigits && imsi.length() <= MAX_IMSI_DIGITS
                 && imsi.chars().allMatch(c -> c >= '0' && c <= '9');
