@@ -22,8 +22,8 @@ import org.ucdgba.liberty.metadata.Profile;
 
 /**
  * What the server's own life does to federations: once the database is ready, the {@link TerminationOutbox} is
- * scheduled; a removed user's federations end, each partner told through the outbox; a removed slave client's
- * federations end with it, and so does its admin console entry.
+ * scheduled and its gauge registered ({@link FederationMeters}); a removed user's federations end, each partner
+ * told through the outbox; a removed slave client's federations end with it, and so does its admin console entry.
  */
 final class FederationLifecycle {
 
@@ -38,6 +38,7 @@ final class FederationLifecycle {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, s -> s.getProvider(TimerProvider.class).scheduleTask(
                         new TerminationOutbox(retryInterval), retryInterval.toMillis(), TerminationOutbox.TASK));
+                FederationMeters.register(factory);
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
                 userRemoved(removed.getKeycloakSession(), removed.getRealm(), removed.getUser().getId());
             } else if (event instanceof ClientModel.ClientRemovedEvent removed

@@ -22,6 +22,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ucdgba.it.Federation.Person;
@@ -96,6 +100,66 @@ class FederationTerminationIT {
         Federation.assertUnfederated(pair);
     }
 
+    /**
+     * At the master, a federation is the user's consent to the slave: listed on the user's Consents tab of the admin
+     * console and under Applications in the Account Console, and withdrawing it there ends the federation.
+     */
+    @Test
+    void theMasterUsersConsentToTheSlaveListsTheFederationAndWithdrawingItEndsIt() throws Exception {
+        Federation.Pair pair = Federation.federatedPair();
+        Person bob = pair.masterUser();
+        String slaveId = URLEncoder.encode(slaveApi(), StandardCharsets.UTF_8);
+        HttpResponse<String> consents = master.adminSend("GET", "ucd-master/users/" + bob.id() + "/consents", null);
+        assertEquals(200, consents.statusCode(), consents.body());
+        assertEquals(List.of(slaveApi()), clientIds(Federation.JSON.readTree(consents.body())));
+        JsonNode apps = api("GET", master.realmUrl("ucd-master") + "/account/applications", masterToken(bob), null);
+        assertTrue(consentOf(apps.get("body"), slaveApi()), apps.toString());
+
+        // The Account Console's "Remove access": the federation ends at both sides.
+        JsonNode removed = api("DELETE", master.realmUrl("ucd-master") + "/account/applications/" + slaveId
+                + "/consent", masterToken(bob), null);
+        assertEquals(204, removed.get("status").asInt(), removed.toString());
+        Federation.assertUnfederated(pair);
+
+        // The administrator's Revoke on the user's Consents tab, after the pair federated again.
+        federate(pair.slaveUser(), bob);
+        assertTrue(consentOf(api("GET", master.realmUrl("ucd-master") + "/account/applications", masterToken(bob),
+                null).get("body"), slaveApi()));
+        HttpResponse<String> revoked = master.adminSend("DELETE", "ucd-master/users/" + bob.id() + "/consents/"
+                + slaveId, null);
+        assertEquals(204, revoked.statusCode(), revoked.body());
+        Federation.assertUnfederated(pair);
+        consents = master.adminSend("GET", "ucd-master/users/" + bob.id() + "/consents", null);
+        assertEquals(List.of(), clientIds(Federation.JSON.readTree(consents.body())));
+    }
+
+    /** Ending a federation by the master's own API takes its consent away too. */
+    @Test
+    void aFederationEndedOtherwiseLeavesNoConsent() throws Exception {
+        Federation.Pair pair = Federation.federatedPair();
+        Person bob = pair.masterUser();
+        JsonNode ended = api("DELETE", slaveApi() + "/federations/master-one", slaveToken(pair.slaveUser()), null);
+        assertEquals(204, ended.get("status").asInt(), ended.toString());
+        Federation.assertUnfederated(pair);
+        HttpResponse<String> consents = master.adminSend("GET", "ucd-master/users/" + bob.id() + "/consents", null);
+        assertEquals(List.of(), clientIds(Federation.JSON.readTree(consents.body())));
+    }
+
+    private static List<String> clientIds(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.forEach(c -> ids.add(c.get("clientId").asText()));
+        return ids;
+    }
+
+    private static boolean consentOf(JsonNode applications, String clientId) {
+        for (JsonNode app : applications) {
+            if (clientId.equals(app.get("clientId").asText())) {
+                return app.hasNonNull("consent");
+            }
+        }
+        return false;
+    }
+
     @Test
     void unlinkingInTheAccountConsoleOrByTheSlavesAdministratorTellsTheMaster() throws Exception {
         Federation.Pair pair = Federation.federatedPair();
@@ -129,12 +193,15 @@ class FederationTerminationIT {
         Person sam = pair.slaveUser();
         Person bob = pair.masterUser();
         // The master is down while sam unlinks it in the Account Console: the link ends here, the termination
-        // waits in the slave's outbox and reaches the master once it is back.
+        // waits in the slave's outbox (and on its gauge) and reaches the master once it is back.
+        double[] queued = new double[1];
         Federation.whileDown(master, () -> {
             JsonNode unlinked = api("DELETE", slave.realmUrl("ucd-slave") + "/account/linked-accounts/master-one",
                     slaveToken(sam), null);
             assertEquals(204, unlinked.get("status").asInt(), unlinked.toString());
             assertEquals(0, slaveLinks(sam).size());
+            queued[0] = pendingTerminations(slave);
+            assertTrue(queued[0] >= 1, "the slave's gauge counts the queued termination");
         });
         // Retries double from 1 s: allow for a slow restart (the attempt after 31 s comes at 63 s).
         for (int i = 0; i < 240 && masterFederations(bob).size() != 0; i++) {
@@ -142,6 +209,20 @@ class FederationTerminationIT {
         }
         assertEquals(0, masterFederations(bob).size());
         assertTrue(slave.logText().contains("termination queued"));
+        for (int i = 0; i < 20 && pendingTerminations(slave) >= queued[0]; i++) {
+            Thread.sleep(250);
+        }
+        assertTrue(pendingTerminations(slave) < queued[0], "delivered, it leaves the gauge");
+    }
+
+    /** The gauge ucdgba_federation_terminations_pending scraped from a server's metrics endpoint. */
+    private static double pendingTerminations(KeycloakServer server) throws Exception {
+        HttpResponse<String> r = Federation.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                URI.create(server.managementUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("^ucdgba_federation_terminations_pending(\\{[^}]*})? ([0-9.Ee+-]+)$",
+                Pattern.MULTILINE).matcher(r.body());
+        assertTrue(m.find(), "the gauge is on the metrics endpoint");
+        return Double.parseDouble(m.group(2));
     }
 
     @Test

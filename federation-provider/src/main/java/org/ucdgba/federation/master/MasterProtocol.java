@@ -86,8 +86,11 @@ public final class MasterProtocol implements LoginProtocol {
                     .error("liberty_" + decision.code());
         } else {
             // A record of this slave account with another user is stale (the slave holds no link for it): replaced.
+            store.byPartnerName(slave.getClientId(), slaveName).filter(f -> !f.getUserId().equals(user.getId()))
+                    .ifPresent(stale -> SlaveConsents.ended(session, realm, stale));
             store.link(MasterService.providerId(session, realm), user.getId(), slave.getClientId(), user.getUsername(),
                     slaveName);
+            SlaveConsents.granted(session, realm, user, slave);
             session.getProvider(FederationStore.class).cancelTerminations(realm, slave.getClientId(), slaveName);
             e.success();
         }

@@ -50,7 +50,7 @@ public final class MasterRenames {
             RegisterNameIdentifierResponse response = master.renameBySoap(user, f);
             if (Status.FEDERATION_DOES_NOT_EXIST.equals(response.status().secondLevel())) {
                 // The slave holds no such federation (it ended there unannounced): it ends here too.
-                master.store().remove(f);
+                master.forget(f);
                 e.event(EventType.REMOVE_FEDERATED_IDENTITY).detail(EventDetails.PARTNER_NOTIFIED, "true")
                         .detail(Details.REASON, "the slave holds no such federation").success();
             } else if (!response.status().isSuccess()) {

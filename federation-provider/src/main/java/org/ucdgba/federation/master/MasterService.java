@@ -68,13 +68,19 @@ public final class MasterService {
         return store().ofUser(user.getId()).stream().filter(f -> f.getPartnerId().equals(slave)).findFirst();
     }
 
+    /** The federation ends here: its record and the user's consent to the slave ({@link SlaveConsents}) go. */
+    void forget(FederationEntity f) {
+        store().remove(f);
+        SlaveConsents.ended(session, realm, f);
+    }
+
     /** A slave's termination: the federation it names, by either name identifier, ends; answers it if one did. */
     Optional<FederationEntity> terminated(String slave, FederationTerminationNotification notification) {
         Federations store = store();
         NameIdentifier named = notification.nameIdentifier();
         Optional<FederationEntity> f = store.named(slave, named, NameLookup.forTermination(named,
                 providerId(session, realm), slave, true), any -> true);
-        f.ifPresent(store::remove);
+        f.ifPresent(this::forget);
         return f;
     }
 
@@ -106,7 +112,7 @@ public final class MasterService {
     /** Ends a federation by SOAP (fedterm-idp-soap): the slave is told first, then the record goes. */
     void endBySoap(FederationEntity f) throws LibertyException, IOException {
         TerminationNotifier.notify(exchange(), f.getPartnerId(), Profile.FEDTERM_IDP_SOAP, slaveName(f));
-        store().remove(f);
+        forget(f);
     }
 
     /**
@@ -122,7 +128,7 @@ public final class MasterService {
                     e.getMessage());
             session.getProvider(FederationStore.class).queueTermination(realm, providerId(session, realm),
                     f.getPartnerId(), Profile.FEDTERM_IDP_SOAP, slaveName(f), Duration.ZERO);
-            store().remove(f);
+            forget(f);
             return false;
         }
     }
@@ -141,7 +147,7 @@ public final class MasterService {
                     Profile.FEDTERM_IDP_SOAP,
                     slaveName(f), REDIRECT_GRACE);
         }
-        store().remove(f);
+        forget(f);
         return toSlave;
     }
 

@@ -27,6 +27,9 @@ public interface FederationStore extends Provider {
     /** The identifiers of up to {@code max} queued terminations due at {@code now}, the oldest first. */
     List<String> dueTerminations(long now, int max);
 
+    /** How many terminations are queued, in every realm (the same number on every node of a cluster). */
+    long pendingTerminations();
+
     /** A queued termination, or null when it was delivered meanwhile. */
     PendingTerminationEntity termination(String id);
 

@@ -50,6 +50,11 @@ final class JpaFederationStore implements FederationStore {
     }
 
     @Override
+    public long pendingTerminations() {
+        return em.createNamedQuery("ucdPendingTerminationsCount", Long.class).getSingleResult();
+    }
+
+    @Override
     public PendingTerminationEntity termination(String id) {
         return em.find(PendingTerminationEntity.class, id);
     }

@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 @NamedQueries({
     @NamedQuery(name = "ucdPendingTerminationsDue", query = "select t.id from PendingTerminationEntity t"
             + " where t.nextAttempt <= :now order by t.nextAttempt"),
+    @NamedQuery(name = "ucdPendingTerminationsCount", query = "select count(t) from PendingTerminationEntity t"),
     @NamedQuery(name = "ucdDeletePendingTerminations", query = "delete from PendingTerminationEntity t"
             + " where t.realmId = :realmId and t.partnerId = :partnerId and t.nameId = :nameId")
 })
