@@ -16,7 +16,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.ucdgba.federation.master.MasterRenames;
-import org.ucdgba.federation.master.SlaveConsents;
 import org.ucdgba.federation.slave.IdpPartners;
 import org.ucdgba.federation.slave.SlaveRenames;
 import org.ucdgba.federation.slave.SlaveTerminations;
@@ -29,9 +28,7 @@ import org.ucdgba.gba.core.EventDetails;
  * {@link TerminationOutbox}; removals the master already knows of carry the detail
  * {@value EventDetails#PARTNER_NOTIFIED} and are left alone; an administrator's removal of a link is told the same
  * way. At either: when a user is updated (UPDATE_PROFILE, UPDATE_EMAIL, an administrator's update), gives a renamed
- * account's partners its new name ({@link SlaveRenames}, {@link MasterRenames}). At a master: when a user's consent
- * to a slave is withdrawn (Account Console, Applications; or the user's Consents tab), ends that federation
- * ({@link SlaveConsents}). Its factory also registers the
+ * account's partners its new name ({@link SlaveRenames}, {@link MasterRenames}). Its factory also registers the
  * {@link FederationLifecycle} (option {@code termination-retry-seconds}, default 30: the outbox's interval).
  */
 public final class FederationEventListener implements EventListenerProvider {
@@ -53,12 +50,6 @@ public final class FederationEventListener implements EventListenerProvider {
             userUpdated(event.getRealmId(), event.getUserId());
             return;
         }
-        if (event.getType() == EventType.REVOKE_GRANT && event.getDetails() != null) {
-            // Account Console, Applications, Remove access.
-            withRealm(event.getRealmId(), realm -> SlaveConsents.withdrawn(session, realm, event.getUserId(),
-                    event.getDetails().get(Details.REVOKED_CLIENT)));
-            return;
-        }
         if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY && event.getDetails() != null
                 && !"true".equals(event.getDetails().get(EventDetails.PARTNER_NOTIFIED))) {
             withRealm(event.getRealmId(), realm -> unlinked(realm, event.getUserId(),
@@ -77,9 +68,8 @@ public final class FederationEventListener implements EventListenerProvider {
     }
 
     /**
-     * An administrator's update of a user (resource path {@code users/{id}}), removal of a user's link
-     * ({@code users/{id}/federated-identity/{alias}}), or revocation of a user's consent to a slave
-     * ({@code users/{id}/consents/{clientId}}).
+     * An administrator's update of a user (resource path {@code users/{id}}), or removal of a user's link
+     * ({@code users/{id}/federated-identity/{alias}}).
      */
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
@@ -93,11 +83,6 @@ public final class FederationEventListener implements EventListenerProvider {
         } else if (event.getOperationType() == OperationType.DELETE && path.length == 4
                 && "federated-identity".equals(path[2])) {
             withRealm(event.getRealmId(), realm -> unlinked(realm, path[1], path[3]));
-        } else if (event.getOperationType() == OperationType.ACTION && path.length >= 4
-                && "consents".equals(path[2])) {
-            // The user's page, Consents, Revoke; a slave's client id is its ProviderID, a URL with slashes.
-            String clientId = event.getResourcePath().substring(("users/" + path[1] + "/consents/").length());
-            withRealm(event.getRealmId(), realm -> SlaveConsents.withdrawn(session, realm, path[1], clientId));
         }
     }
 

@@ -107,4 +107,57 @@ class BsfIT {
             keycloak.adminPut("operator/users/" + alice, user);
         }
     }
+
+    /**
+     * The BSF settings page of the admin console, as the console saves it: a setting that cannot be used is refused
+     * by its label with nothing written; usable ones become the realm's settings, which the BSF then uses (its
+     * Digest realm), a second entry is refused, and deleting the entry brings the defaults back.
+     */
+    @Test
+    void theSettingsPageRefusesAnUnusableSettingAndTheBsfUsesTheSavedOnes() throws Exception {
+        String realm = "bsf-settings";
+        keycloak.adminPost("", new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"realm\":\"" + realm
+                + "\",\"enabled\":true}"));
+        HttpResponse<String> soon = keycloak.adminSend("POST", realm + "/components", settings(realm, "600", "soon"));
+        assertEquals(400, soon.statusCode(), soon.body());
+        assertTrue(soon.body().contains("Challenge lifetime (s) must be a whole number from 10 to 3600"),
+                soon.body());
+        ObjectNode badAmf = settings(realm, "600", "60");
+        ((ObjectNode) badAmf.get("config")).putArray("gba.bsf.decoyAmf").add("80");
+        HttpResponse<String> amf = keycloak.adminSend("POST", realm + "/components", badAmf);
+        assertEquals(400, amf.statusCode(), amf.body());
+        assertTrue(amf.body().contains("Decoy AMF must be 4 hex digits"), amf.body());
+        assertTrue(keycloak.admin(realm).path("attributes").path("gba.bsf.domain").isMissingNode(), "nothing written");
+
+        HttpResponse<String> saved = keycloak.adminSend("POST", realm + "/components", settings(realm, "600", "60"));
+        assertEquals(201, saved.statusCode(), saved.body());
+        assertEquals("bsf.settings.example", keycloak.admin(realm).path("attributes").path("gba.bsf.domain").asText());
+        assertEquals("600", keycloak.admin(realm).path("attributes").path("gba.bsf.keyLifetime").asText());
+        HttpResponse<String> challenge = new RawUserAgent("d").get(URI.create(keycloak.realmUrl(realm) + "/gba-bsf"),
+                "Digest username=\"nobody@ims.operator.example\", realm=\"bsf.settings.example\", nonce=\"\", "
+                        + "uri=\"/realms/" + realm + "/gba-bsf\", response=\"\"");
+        assertEquals(401, challenge.statusCode());
+        assertTrue(challenge.headers().firstValue("WWW-Authenticate").orElse("")
+                .contains("realm=\"bsf.settings.example\""), challenge.headers().toString());
+
+        HttpResponse<String> second = keycloak.adminSend("POST", realm + "/components", settings(realm, "700", "60"));
+        assertEquals(400, second.statusCode(), second.body());
+        assertTrue(second.body().contains("this realm has its BSF settings already"), second.body());
+
+        String id = saved.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        assertEquals(204, keycloak.adminSend("DELETE", realm + "/components/" + id, null).statusCode());
+        assertTrue(keycloak.admin(realm).path("attributes").path("gba.bsf.domain").isMissingNode(), "defaults again");
+    }
+
+    private static ObjectNode settings(String realm, String keyLifetime, String challengeLifetime) throws Exception {
+        ObjectNode entry = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"name\":\"BSF\",\"providerId\":\"gba-bsf-settings\","
+                        + "\"providerType\":\"org.keycloak.services.ui.extend.UiPageProvider\"}");
+        entry.put("parentId", keycloak.admin(realm).get("id").asText());
+        ObjectNode config = entry.putObject("config");
+        config.putArray("gba.bsf.domain").add("bsf.settings.example");
+        config.putArray("gba.bsf.keyLifetime").add(keyLifetime);
+        config.putArray("gba.bsf.challengeLifetime").add(challengeLifetime);
+        return entry;
+    }
 }

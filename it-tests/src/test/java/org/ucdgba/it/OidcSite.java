@@ -23,6 +23,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
 import java.net.URL;
@@ -55,6 +56,11 @@ record OidcSite(String realmUrl, String clientId, AuthenticationRequest request,
 
     /** Redeems the code of the callback (client secret "demo-rp-secret") and validates the ID token. */
     JWTClaimsSet redeem(URI callback) throws Exception {
+        return tokens(callback).getIDToken().getJWTClaimsSet();
+    }
+
+    /** The same, answering the tokens (the access token for the Account Console's API, say). */
+    OIDCTokens tokens(URI callback) throws Exception {
         AuthorizationResponse response = AuthorizationResponse.parse(callback);
         assertTrue(response.indicatesSuccess(), "authorization error: " + callback);
         assertEquals(request.getState(), response.getState());
@@ -69,6 +75,6 @@ record OidcSite(String realmUrl, String clientId, AuthenticationRequest request,
                 new ClientID(clientId), JWSAlgorithm.RS256,
                 new URL(realmUrl + "/protocol/openid-connect/certs"));
         validator.validate(oidc.getOIDCTokens().getIDToken(), request.getNonce());
-        return oidc.getOIDCTokens().getIDToken().getJWTClaimsSet();
+        return oidc.getOIDCTokens();
     }
 }

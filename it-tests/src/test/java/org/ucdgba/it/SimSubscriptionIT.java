@@ -2,12 +2,16 @@ package org.ucdgba.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.ucdgba.gba.client.Device;
 import org.ucdgba.gba.client.DeviceState;
+import org.ucdgba.gba.client.GbaClientException;
 import org.ucdgba.gba.client.SoftwareIsim;
 import org.ucdgba.gba.client.UaClient;
 import org.ucdgba.gba.core.Hex;
@@ -114,7 +119,26 @@ class SimSubscriptionIT {
         UaClient.Result login = device.login(site.request().toURI(), u -> u.toString()
                 .startsWith(GbaLoginIT.RP_CALLBACK));
         assertTrue(login.nafAuthenticated());
-        assertEquals(userId, site.redeem(login.finalRedirect()).getSubject());
+        OIDCTokens tokens = site.tokens(login.finalRedirect());
+        assertEquals(userId, tokens.getIDToken().getJWTClaimsSet().getSubject());
+
+        // The subscriber's Account Console lists the SIM under "Signing in" (its API, as the console reads it).
+        HttpResponse<String> signingIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                keycloak.realmUrl("operator") + "/account/credentials")).header("Authorization", "Bearer "
+                + tokens.getAccessToken().getValue()).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signingIn.statusCode(), signingIn.body());
+        JsonNode sim = null;
+        for (JsonNode type : JSON.readTree(signingIn.body())) {
+            if ("gba-aka".equals(type.path("type").asText())) {
+                sim = type;
+            }
+        }
+        assertTrue(sim != null, signingIn.body());
+        assertEquals(1, sim.path("userCredentialMetadatas").size(), sim.toString());
+        assertEquals("SIM (ISIM) subscription", sim.path("userCredentialMetadatas").get(0).path("credential")
+                .path("userLabel").asText(), sim.toString());
+        assertFalse(signingIn.body().contains(K) || signingIn.body().contains(OPC), "no key in the listing");
     }
 
     @Test
@@ -133,5 +157,79 @@ class SimSubscriptionIT {
         assertTrue(refused.body().contains("OPc must be 16 octets in hex"), refused.body());
         assertFalse(refused.body().contains(K), "the key is never echoed");
         assertEquals(List.of(), simCredentials(userId));
+    }
+
+    /**
+     * The tab as the console saves it (the one component of the realm's tab, then updated): a card given, then
+     * suspended (the BSF serves the SIM as no subscription and the operator's event says why), resumed with its SQN
+     * going on, and removed. The Credentials tab's data shows the SQN and the suspension.
+     */
+    @Test
+    void anOperatorSuspendsResumesAndRemovesASim() throws Exception {
+        String userId = newUser();
+        String impi = "erin-" + userId.substring(0, 8) + "@ims.operator.example";
+        assertSaved(saveTab(userId, "Give this card", impi, K, OPC));
+        device(impi).bootstrap();
+        JsonNode data = JSON.readTree(simCredentials(userId).get(0).path("credentialData").asText());
+        long first = Long.parseLong(data.path("sqn").asText(), 16);
+        assertTrue(first > 0, "the SQN the bootstrap used, shown: " + data);
+        assertFalse(data.has("suspended"));
+
+        assertSaved(saveTab(userId, "Suspend the SIM", null, null, null));
+        data = JSON.readTree(simCredentials(userId).get(0).path("credentialData").asText());
+        assertTrue(data.path("suspended").asBoolean());
+        assertThrows(GbaClientException.class, () -> device(impi).bootstrap(),
+                "a suspended SIM does not bootstrap");
+        assertTrue(keycloak.events("operator", "LOGIN_ERROR").stream().anyMatch(e -> impi.equals(e.path("details")
+                .path("username").asText()) && "gba_sim_suspended".equals(e.path("error").asText())),
+                "the operator sees why");
+
+        assertSaved(saveTab(userId, "Resume the SIM", null, null, null));
+        device(impi).bootstrap();
+        data = JSON.readTree(simCredentials(userId).get(0).path("credentialData").asText());
+        assertFalse(data.has("suspended"));
+        assertTrue(Long.parseLong(data.path("sqn").asText(), 16) > first, "the SQN went on: " + data);
+
+        assertSaved(saveTab(userId, "Remove the SIM", null, null, null));
+        assertEquals(List.of(), simCredentials(userId));
+        HttpResponse<String> none = saveTab(userId, "Suspend the SIM", null, null, null);
+        assertEquals(400, none.statusCode(), none.body());
+        assertTrue(none.body().contains("this user has no SIM subscription"), none.body());
+    }
+
+    /** A device with a new ISIM of the card (SQN_MS 0: it takes any SQN the network sends). */
+    private static Device device(String impi) throws Exception {
+        return new Device(new SoftwareIsim(impi, Hex.decode(K), Hex.decode(OPC), new Sqn(0)), DeviceState.load(null),
+                URI.create(keycloak.realmUrl("operator") + "/gba-bsf"), UaSecurityProtocolId.HTTP_DIGEST,
+                Duration.ofSeconds(10));
+    }
+
+    /** Saves the tab's form as the admin console does: the realm's one component of the tab, created or updated. */
+    private static HttpResponse<String> saveTab(String userId, String action, String impi, String k, String opc)
+            throws Exception {
+        String type = "org.keycloak.services.ui.extend.UiTabProvider";
+        ObjectNode component = (ObjectNode) JSON.readTree("{\"name\":\"gba-sim\",\"providerId\":\"gba-sim\","
+                + "\"providerType\":\"" + type + "\"}");
+        component.put("parentId", keycloak.admin("operator").get("id").asText());
+        ObjectNode config = component.putObject("config");
+        config.putArray("id").add(userId);
+        config.putArray("tab").add("sim");
+        config.putArray("action").add(action);
+        if (impi != null) {
+            config.putArray("impi").add(impi);
+            config.putArray("k").add(k);
+            config.putArray("opc").add(opc);
+        }
+        for (JsonNode c : keycloak.admin("operator/components?type=" + type)) {
+            if ("gba-sim".equals(c.path("providerId").asText())) {
+                component.put("id", c.path("id").asText());
+                return keycloak.adminSend("PUT", "operator/components/" + c.path("id").asText(), component);
+            }
+        }
+        return keycloak.adminSend("POST", "operator/components", component);
+    }
+
+    private static void assertSaved(HttpResponse<String> saved) {
+        assertTrue(saved.statusCode() == 201 || saved.statusCode() == 204, saved.statusCode() + " " + saved.body());
     }
 }

@@ -196,6 +196,65 @@ class SubscriberImportIT {
         assertEquals(400, upload("IMSI,KI,OPC\n", null, "").statusCode(), "no MNC column and no mncDigits");
     }
 
+    /**
+     * The admin console's page of imports, as the console saves an entry (the file as text, the transport keys in a
+     * password field): the entry keeps what the import did instead of the file and keys; saving it again with the
+     * file changes nothing; a file it cannot use is refused by its reason and leaves no entry.
+     */
+    @Test
+    void theAdminConsolesImportPage() throws Exception {
+        String csv = HEADER + Card.number(700).row(TRANSPORT) + Card.number(701).row(TRANSPORT)
+                + "8988211000000000009,00101ABC,00,00,1\n";
+        ObjectNode entry = importEntry("batch 700", csv);
+        HttpResponse<String> created = keycloak.adminSend("POST", REALM + "/components", entry);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode saved = importEntries().get("batch 700");
+        assertTrue(saved.path("config").path("result").get(0).asText()
+                .endsWith("created 2, updated 0, unchanged 0, refused 1"), saved.toString());
+        assertTrue(saved.path("config").path("refusedRows").get(0).asText().startsWith("line 4 (00101ABC): IMSI"),
+                saved.toString());
+        assertFalse(saved.path("config").has("file") || saved.path("config").has("columnKeys"), saved.toString());
+        assertFalse(saved.toString().contains(KI_KEY) || saved.toString().contains(Card.number(700).row(TRANSPORT)
+                .split(",")[2]), "neither the keys nor the file are kept");
+        assertNotNull(bootstrap(Card.number(700)).btid());
+
+        entry.put("id", saved.path("id").asText());
+        HttpResponse<String> again = keycloak.adminSend("PUT", REALM + "/components/" + saved.path("id").asText(),
+                entry);
+        assertEquals(204, again.statusCode(), again.body());
+        assertTrue(importEntries().get("batch 700").path("config").path("result").get(0).asText()
+                .endsWith("created 0, updated 0, unchanged 2, refused 1"));
+
+        HttpResponse<String> refused = keycloak.adminSend("POST", REALM + "/components",
+                importEntry("no KI", "ICCID,IMSI,OPC\n"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Card-key file: the header has no KI column"), refused.body());
+        assertFalse(importEntries().containsKey("no KI"), "a refused file leaves no entry");
+    }
+
+    private static ObjectNode importEntry(String name, String csv) throws Exception {
+        ObjectNode entry = JSON.createObjectNode().put("name", name).put("providerId", "gba-sim-import")
+                .put("providerType", "org.keycloak.services.ui.extend.UiPageProvider")
+                .put("parentId", keycloak.admin(REALM).get("id").asText());
+        ObjectNode config = entry.putObject("config");
+        config.putArray("name").add(name);
+        config.putArray("file").add(csv);
+        config.putArray("columnKeys").add("KI:" + KI_KEY + ",OPC:" + OPC_KEY);
+        config.putArray("mncDigits").add("2");
+        return entry;
+    }
+
+    /** The import page's entries by name. */
+    private static Map<String, JsonNode> importEntries() throws Exception {
+        Map<String, JsonNode> entries = new HashMap<>();
+        keycloak.admin(REALM + "/components?type=org.keycloak.services.ui.extend.UiPageProvider").forEach(c -> {
+            if ("gba-sim-import".equals(c.path("providerId").asText())) {
+                entries.put(c.path("config").path("name").get(0).asText(), c);
+            }
+        });
+        return entries;
+    }
+
     /** 100,000 rows with a few bad ones: the report, a rerun, and a sample bootstrapping. */
     @Test
     void aHundredThousandRows() throws Exception {

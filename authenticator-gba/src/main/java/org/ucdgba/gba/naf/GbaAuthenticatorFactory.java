@@ -1,6 +1,7 @@
 package org.ucdgba.gba.naf;
 
 import java.util.List;
+import java.util.Set;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -24,6 +25,17 @@ public final class GbaAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public String getReferenceCategory() {
         return "gba";
+    }
+
+    /**
+     * The subscriber's SIM credential ({@code gba-aka}, the BSF's) is what this step relies on: naming it here lets
+     * the Account Console list the subscriber's SIM under "Signing in" in a realm whose flows use this step, while
+     * the step's own category keeps it out of Keycloak's choice by the user's credentials (a NAF realm's users
+     * hold no SIM credential of its own).
+     */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of("gba-aka");
     }
 
     @Override

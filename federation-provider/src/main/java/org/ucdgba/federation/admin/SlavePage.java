@@ -141,35 +141,31 @@ public final class SlavePage implements UiPageProviderFactory<ComponentModel> {
 
     @Override
     public String getHelpText() {
-        return "Slave UCD servers of this master realm, each from its ID-FF metadata or by hand. An entry is the "
-                + "slave's client of protocol liberty-idff; deleting it ends the slave's federations.";
+        return "ucdSlavesHelp";
     }
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
+        // Labels and help texts are message keys (themes module, English, German, French): the admin console
+        // translates them.
         return ProviderConfigurationBuilder.create()
-                .property().name(SLAVE_PROVIDER_ID).label("ProviderID").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("The slave's ProviderID, its client id here. Not needed with metadata").add()
-                .property().name(NAME).label("Name").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("The slave's name as users see it").add()
-                .property().name(PartnerConfig.REGISTER_NAME_IDENTIFIER_URL)
-                .label("RegisterNameIdentifierServiceReturnURL").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Where the user agent takes the signed response").add()
-                .property().name(PartnerConfig.SOAP_ENDPOINT).label("SOAP endpoint")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Where terminations are sent (fedterm-idp-soap)").add()
-                .property().name(PartnerConfig.SIGNING_CERTIFICATE).label("Signing certificate")
-                .type(ProviderConfigProperty.TEXT_TYPE).helpText("The slave's certificate, PEM or base64; the only "
-                        + "key its messages are checked with").add()
-                .property().name(PartnerConfig.SIG_ALG).label("Signature algorithm")
+                .property().name(SLAVE_PROVIDER_ID).label("ucdSlaveProviderId").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("ucdSlaveProviderIdHelp").add()
+                .property().name(NAME).label("ucdSlaveName").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("ucdSlaveNameHelp").add()
+                .property().name(PartnerConfig.REGISTER_NAME_IDENTIFIER_URL).label("ucdSlaveRniReturnUrl")
+                .type(ProviderConfigProperty.STRING_TYPE).helpText("ucdSlaveRniReturnUrlHelp").add()
+                .property().name(PartnerConfig.SOAP_ENDPOINT).label("ucdSlaveSoapEndpoint")
+                .type(ProviderConfigProperty.STRING_TYPE).helpText("ucdSlaveSoapEndpointHelp").add()
+                .property().name(PartnerConfig.SIGNING_CERTIFICATE).label("ucdSlaveSigningCertificate")
+                .type(ProviderConfigProperty.TEXT_TYPE).helpText("ucdSlaveSigningCertificateHelp").add()
+                .property().name(PartnerConfig.SIG_ALG).label("ucdSlaveSigAlg")
                 .type(ProviderConfigProperty.LIST_TYPE).options("rsa-sha256", "rsa-sha1").defaultValue("rsa-sha256")
-                .helpText("rsa-sha1 only for a legacy slave that requires it").add()
-                .property().name(PartnerConfig.METADATA_URL).label("Or: slave metadata URL")
-                .type(ProviderConfigProperty.STRING_TYPE).helpText("Where the slave publishes its metadata; fetched "
-                        + "once when the entry is saved").add()
-                .property().name(PartnerConfig.METADATA).label("Or: slave metadata (ID-FF 1.2 XML)")
-                .type(ProviderConfigProperty.TEXT_TYPE).helpText("The slave's EntityDescriptor, instead of the "
-                        + "settings above").add()
+                .helpText("ucdSlaveSigAlgHelp").add()
+                .property().name(PartnerConfig.METADATA_URL).label("ucdSlaveMetadataUrl")
+                .type(ProviderConfigProperty.STRING_TYPE).helpText("ucdSlaveMetadataUrlHelp").add()
+                .property().name(PartnerConfig.METADATA).label("ucdSlaveMetadata")
+                .type(ProviderConfigProperty.TEXT_TYPE).helpText("ucdSlaveMetadataHelp").add()
                 .build();
     }
 

@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.protocol.LoginProtocolFactory;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -16,7 +17,8 @@ import org.keycloak.representations.idm.ClientScopeRepresentation;
 /**
  * Registers the login protocol {@value MasterProtocol#ID}: {@link MasterProtocol} answers the slaves once a login
  * is done, {@link MasterEndpoint} takes their messages at {@code /realms/{realm}/protocol/liberty-idff}. Slave
- * clients carry no protocol mappers and no client scopes: a federation releases no claims.
+ * clients carry no protocol mappers and no client scopes: a federation releases no claims. A user's consent to a
+ * slave stands for the federation ({@link SlaveConsents}).
  */
 public final class MasterProtocolFactory implements LoginProtocolFactory {
 
@@ -45,6 +47,18 @@ public final class MasterProtocolFactory implements LoginProtocolFactory {
 
     @Override
     public void addClientScopeDefaults(ClientScopeRepresentation clientRep) {
+    }
+
+    /**
+     * A user's consent to a client was withdrawn (Account Console, Applications; or the user's Consents tab): when
+     * the client is a slave, the user's federation with it ends ({@link SlaveConsents}). Keycloak asks every
+     * protocol about every client's consent.
+     */
+    @Override
+    public void onConsentRevoked(KeycloakSession session, ClientModel client, UserModel user) {
+        if (MasterProtocol.ID.equals(client.getProtocol())) {
+            SlaveConsents.withdrawn(session, client.getRealm(), user, client);
+        }
     }
 
     @Override

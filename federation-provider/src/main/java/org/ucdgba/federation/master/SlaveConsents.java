@@ -15,10 +15,10 @@ import org.ucdgba.gba.core.EventDetails;
  * confirmation of the federation ({@link FederationConsent}) and withdrawn when the federation ends. So the master
  * user's federations are listed where Keycloak lists what a user agreed to: the user's page in the admin console
  * (Consents, with Revoke) and the Account Console (Applications, with Remove access); withdrawing the consent there
- * ends the federation ({@link #withdrawn}). The consent is Keycloak's own row (table USER_CONSENT), one per user
- * and slave, like the federation record.
+ * ends the federation ({@link #withdrawn}, called by {@link MasterProtocolFactory#onConsentRevoked}). The consent
+ * is Keycloak's own row (table USER_CONSENT), one per user and slave, like the federation record.
  */
-public final class SlaveConsents {
+final class SlaveConsents {
 
     private SlaveConsents() {
     }
@@ -39,20 +39,15 @@ public final class SlaveConsents {
     }
 
     /**
-     * A user's consent to a client was withdrawn in the Account Console or by an administrator: when the client is
-     * a slave this user is federated with, the federation ends, the slave told by SOAP or through the outbox.
+     * The user's consent to a slave was withdrawn in the Account Console or by an administrator (Keycloak has
+     * removed it): the federation ends, the slave told by SOAP or through the outbox.
      */
-    public static void withdrawn(KeycloakSession session, RealmModel realm, String userId, String clientId) {
-        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
-        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
-        if (client == null || user == null || !MasterProtocol.ID.equals(client.getProtocol())) {
-            return;
-        }
+    static void withdrawn(KeycloakSession session, RealmModel realm, UserModel user, ClientModel slave) {
         MasterService master = new MasterService(session, realm);
-        master.federation(user, clientId).ifPresent(f -> {
+        master.federation(user, slave.getClientId()).ifPresent(f -> {
             boolean told = master.endOrQueue(f);
             new EventBuilder(realm, session, session.getContext().getConnection())
-                    .event(EventType.REMOVE_FEDERATED_IDENTITY).client(client).user(user)
+                    .event(EventType.REMOVE_FEDERATED_IDENTITY).client(slave).user(user)
                     .detail(EventDetails.SLAVE_NAME_ID, f.getPartnerNameId())
                     .detail(EventDetails.PARTNER_NOTIFIED, Boolean.toString(told)).success();
         });

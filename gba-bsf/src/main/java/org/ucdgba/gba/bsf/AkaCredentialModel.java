@@ -1,5 +1,6 @@
 package org.ucdgba.gba.bsf;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -12,7 +13,9 @@ import org.ucdgba.gba.core.aka.Sqn;
 
 /**
  * A subscriber's AKA credential as the HSS of a lab holds it (TS 33.102 clause 6.3, TS 35.206): K and OPc as secret
- * data, AMF as credential data, and the home environment's SQN, which every bootstrapping advances.
+ * data, AMF as credential data, and the home environment's SQN, which every bootstrapping advances. The credential
+ * data also shows the SQN (not a secret: TS 33.102 conceals it on the air only against tracking) and whether the
+ * operator has suspended the SIM, so that the admin console's Credentials tab ("Show data") shows both.
  */
 public final class AkaCredentialModel extends CredentialModel {
 
@@ -36,6 +39,7 @@ public final class AkaCredentialModel extends CredentialModel {
         secret.sqn = Hex.encode(sqn.toOctets());
         CredentialData data = new CredentialData();
         data.amf = Hex.encode(amf);
+        data.sqn = secret.sqn;
         AkaCredentialModel model = new AkaCredentialModel(secret, data);
         model.setType(TYPE);
         model.setUserLabel("ISIM");
@@ -117,6 +121,18 @@ public final class AkaCredentialModel extends CredentialModel {
     /** Sets SQN_HE; the caller stores the model afterwards. */
     public void setSqn(Sqn sqn) {
         secret.sqn = Hex.encode(sqn.toOctets());
+        data.sqn = secret.sqn;
+        writeJson();
+    }
+
+    /** Whether the operator has suspended this SIM: the BSF then serves it as it serves no subscription. */
+    public boolean suspended() {
+        return Boolean.TRUE.equals(data.suspended);
+    }
+
+    /** Suspends or resumes the SIM; the caller stores the model afterwards. */
+    public void setSuspended(boolean suspended) {
+        data.suspended = suspended ? Boolean.TRUE : null;
         writeJson();
     }
 
@@ -136,8 +152,11 @@ public final class AkaCredentialModel extends CredentialModel {
         public String sqn;
     }
 
-    /** Credential data: the AMF in hex. */
+    /** Credential data: the AMF and a copy of SQN_HE in hex, and whether the SIM is suspended (absent: not). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class CredentialData {
         public String amf;
+        public String sqn;
+        public Boolean suspended;
     }
 }

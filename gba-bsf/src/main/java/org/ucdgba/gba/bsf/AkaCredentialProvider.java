@@ -79,6 +79,19 @@ public final class AkaCredentialProvider implements CredentialProvider<AkaCreden
         return true;
     }
 
+    /** Suspends or resumes the user's SIM (an unreadable credential is left as it is: the BSF refuses it anyway). */
+    static void suspend(UserModel user, boolean suspended) {
+        user.credentialManager().getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList().forEach(c -> {
+            try {
+                AkaCredentialModel card = AkaCredentialModel.createFromCredentialModel(c);
+                card.setSuspended(suspended);
+                user.credentialManager().updateStoredCredential(card);
+            } catch (IllegalArgumentException e) {
+                // unreadable: nothing to suspend
+            }
+        });
+    }
+
     /** Stores a card's credential on a user known to hold none (a user just created), without looking. */
     static void addCard(UserModel user, byte[] k, byte[] opc, byte[] amf, Sqn sqn) {
         AkaCredentialModel card = AkaCredentialModel.create(k, opc, amf, sqn);

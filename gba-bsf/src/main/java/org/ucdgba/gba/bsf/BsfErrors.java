@@ -16,6 +16,8 @@ final class BsfErrors {
     static final String DUPLICATE_IMPI = "gba_duplicate_impi";
     /** The subscriber's user has no {@code gba-aka} credential. */
     static final String NO_CREDENTIAL = "gba_no_aka_credential";
+    /** The operator has suspended the subscriber's SIM (the SIM subscription tab). */
+    static final String SUSPENDED = "gba_sim_suspended";
     /** The subscriber's user has more than one {@code gba-aka} credential. */
     static final String DUPLICATE_CREDENTIAL = "gba_duplicate_aka_credential";
     /** The subscriber's {@code gba-aka} credential cannot be read (K, OPc, AMF or SQN unusable). */

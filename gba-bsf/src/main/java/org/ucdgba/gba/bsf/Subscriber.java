@@ -22,8 +22,8 @@ record Subscriber(UserModel user, String impi, CredentialModel stored, AkaCreden
 
     /**
      * The outcome of looking a subscriber up: the subscriber, or the event error saying why there is none (no user,
-     * two users with the IMPI, a disabled user, no or two AKA credentials, an unusable one). The device is never
-     * told which: the BSF answers all of them alike.
+     * two users with the IMPI, a disabled user, no or two AKA credentials, an unusable or a suspended one). The
+     * device is never told which: the BSF answers all of them alike.
      */
     record Lookup(Subscriber subscriber, String error) {
 
@@ -72,8 +72,9 @@ record Subscriber(UserModel user, String impi, CredentialModel stored, AkaCreden
         }
         CredentialModel stored = credentials.get(0);
         try {
-            return new Lookup(new Subscriber(user, impi, stored,
-                    AkaCredentialModel.createFromCredentialModel(stored)), null);
+            AkaCredentialModel aka = AkaCredentialModel.createFromCredentialModel(stored);
+            return aka.suspended() ? Lookup.refused(BsfErrors.SUSPENDED)
+                    : new Lookup(new Subscriber(user, impi, stored, aka), null);
         } catch (IllegalArgumentException e) {
             LOG.warnf("user %s has an unusable %s credential: %s", user.getId(), AkaCredentialModel.TYPE,
                     e.getMessage());
