@@ -78,12 +78,7 @@ class SimSubscriptionIT {
         String impi = "carla-" + userId.substring(0, 8) + "@ims.operator.example";
         try (Browser browser = Browser.start("en", null)) {
             String tab = keycloak.url() + "/admin/master/console/#/operator/users/" + userId + "/sim";
-            browser.open(tab);
-            browser.type(By.id("username"), "admin");
-            browser.type(By.id("password"), "admin");
-            browser.click(By.id("kc-login"));
-            browser.awaitUrl(keycloak.url() + "/admin/master/console/");
-            browser.open(tab);
+            signIn(browser, tab);
             browser.screenshot("admin-sim-tab");
             type(browser, "impi", impi);
             type(browser, "k", "not hex");
@@ -139,6 +134,40 @@ class SimSubscriptionIT {
         assertEquals("SIM (ISIM) subscription", sim.path("userCredentialMetadatas").get(0).path("credential")
                 .path("userLabel").asText(), sim.toString());
         assertFalse(signingIn.body().contains(K) || signingIn.body().contains(OPC), "no key in the listing");
+    }
+
+    /** Opens an admin console page, signing the administrator in on the way. */
+    private static void signIn(Browser browser, String page) {
+        browser.open(page);
+        browser.type(By.id("username"), "admin");
+        browser.type(By.id("password"), "admin");
+        browser.click(By.id("kc-login"));
+        browser.awaitUrl(keycloak.url() + "/admin/master/console/");
+        browser.open(page);
+    }
+
+    /**
+     * The bundle's admin console pages in Chromium: each shows its fields by their labels (the slaves page's from
+     * message keys, translated by the console, never the raw key); a screenshot of each.
+     */
+    @Test
+    void theBundlesAdminPagesShowTheirFields() throws Exception {
+        String console = keycloak.url() + "/admin/master/console/#/operator/page-section/";
+        try (Browser browser = Browser.start("en", null)) {
+            signIn(browser, console + "liberty-idff-slaves/add");
+            browser.await(By.xpath("//label[contains(., 'Signing certificate')]"));
+            browser.await(By.xpath("//label[contains(., 'Or: slave metadata URL')]"));
+            browser.screenshot("admin-slaves-add");
+            assertFalse(browser.find(By.tagName("body")).getText().contains("ucdSlave"),
+                    "no raw message key in the page's text");
+            browser.open(console + "gba-sim-import/add");
+            browser.await(By.xpath("//label[contains(., 'Card-key file')]"));
+            browser.await(By.xpath("//label[contains(., 'Transport keys')]"));
+            browser.screenshot("admin-sim-import-add");
+            browser.open(console + "gba-bsf-settings/add");
+            browser.await(By.xpath("//label[contains(., 'Challenge lifetime (s)')]"));
+            browser.screenshot("admin-bsf-settings-add");
+        }
     }
 
     @Test
