@@ -129,8 +129,12 @@ class BsfIT {
         assertTrue(amf.body().contains("Decoy AMF must be 4 hex digits"), amf.body());
         assertTrue(keycloak.admin(realm).path("attributes").path("gba.bsf.domain").isMissingNode(), "nothing written");
 
-        HttpResponse<String> saved = keycloak.adminSend("POST", realm + "/components", settings(realm, "600", "60"));
+        ObjectNode good = settings(realm, "600", "60");
+        ((ObjectNode) good.get("config")).putArray("gba.bsf.challengeFloorMillis").add("00");
+        HttpResponse<String> saved = keycloak.adminSend("POST", realm + "/components", good);
         assertEquals(201, saved.statusCode(), saved.body());
+        assertEquals("0", keycloak.admin(realm).path("attributes").path("gba.bsf.challengeFloorMillis").asText(),
+                "written as the BSF reads it: 0 turns the floor off");
         assertEquals("bsf.settings.example", keycloak.admin(realm).path("attributes").path("gba.bsf.domain").asText());
         assertEquals("600", keycloak.admin(realm).path("attributes").path("gba.bsf.keyLifetime").asText());
         HttpResponse<String> challenge = new RawUserAgent("d").get(URI.create(keycloak.realmUrl(realm) + "/gba-bsf"),

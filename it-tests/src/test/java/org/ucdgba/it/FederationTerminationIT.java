@@ -133,11 +133,13 @@ class FederationTerminationIT {
         assertEquals(List.of(), clientIds(Federation.JSON.readTree(consents.body())));
     }
 
-    /** Ending a federation by the master's own API takes its consent away too. */
+    /** A federation the slave ends (fedterm-sp-soap) takes the master user's consent away too. */
     @Test
     void aFederationEndedOtherwiseLeavesNoConsent() throws Exception {
         Federation.Pair pair = Federation.federatedPair();
         Person bob = pair.masterUser();
+        assertEquals(List.of(slaveApi()), clientIds(Federation.JSON.readTree(master.adminSend("GET",
+                "ucd-master/users/" + bob.id() + "/consents", null).body())), "the federation's consent");
         JsonNode ended = api("DELETE", slaveApi() + "/federations/master-one", slaveToken(pair.slaveUser()), null);
         assertEquals(204, ended.get("status").asInt(), ended.toString());
         Federation.assertUnfederated(pair);

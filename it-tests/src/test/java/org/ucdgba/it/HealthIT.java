@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,5 +68,46 @@ class HealthIT {
                     assertTrue(operator.startsWith("DOWN: http://127.0.0.1:9/"), operator);
                     assertEquals(200, get("/health/ready").statusCode());
                 });
+    }
+
+    /**
+     * The admin console's "GBA: test Zn connection" page, as the console saves an entry: a NAF whose BSF takes it,
+     * one with a wrong Zn secret and one whose BSF is unreachable, each told apart in words an operator acts on;
+     * an entry naming settings the realm does not have is refused.
+     */
+    @Test
+    void theZnTestPageSaysWhatEachNafFound() throws Exception {
+        ObjectNode entry = JSON.createObjectNode().put("name", "zn check").put("providerId", "gba-naf-zn-test")
+                .put("providerType", "org.keycloak.services.ui.extend.UiPageProvider")
+                .put("parentId", keycloak.admin("operator").get("id").asText());
+        ObjectNode config = entry.putObject("config");
+        config.putArray("name").add("zn check");
+        config.putArray("naf").add("gba-naf");
+        HttpResponse<String> created = keycloak.adminSend("POST", "operator/components", entry);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        entry.put("id", id);
+        assertTrue(znTestResult(id).contains("gba-naf: OK: the BSF at "), znTestResult(id));
+
+        keycloak.withAuthenticatorSetting("operator", "gba browser", "gba.zn.clientSecret", "not-the-secret", () -> {
+            assertEquals(204, keycloak.adminSend("PUT", "operator/components/" + id, entry).statusCode());
+            assertTrue(znTestResult(id).contains("gba-naf: refused by the BSF: "), znTestResult(id));
+        });
+        keycloak.withAuthenticatorSetting("operator", "gba browser", "gba.zn.url",
+                "http://127.0.0.1:9/realms/operator/gba-bsf/zn", () -> {
+                    assertEquals(204, keycloak.adminSend("PUT", "operator/components/" + id, entry).statusCode());
+                    assertTrue(znTestResult(id).contains("gba-naf: unreachable: "), znTestResult(id));
+                });
+
+        config.putArray("naf").add("no-such-naf");
+        entry.remove("id");
+        HttpResponse<String> refused = keycloak.adminSend("POST", "operator/components", entry);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("no GBA (SIM) login settings named no-such-naf"), refused.body());
+        assertEquals(204, keycloak.adminSend("DELETE", "operator/components/" + id, null).statusCode());
+    }
+
+    private static String znTestResult(String id) throws Exception {
+        return keycloak.admin("operator/components/" + id).path("config").path("result").get(0).asText();
     }
 }

@@ -121,8 +121,9 @@ class PartnerRegistrationIT {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode pages = JSON.readTree(info.body()).get("componentTypes")
                 .get("org.keycloak.services.ui.extend.UiPageProvider");
+        // Its labels are message keys the console translates (SimSubscriptionIT shows them translated).
         assertTrue(pages.toString().contains("\"id\":\"liberty-idff-slaves\"") && pages.toString()
-                .contains("RegisterNameIdentifierServiceReturnURL"), pages.toString());
+                .contains("\"label\":\"ucdSlaveRniReturnUrl\""), pages.toString());
         try {
             // The master's administrator registers the slave again, by hand, through the page.
             removeSlaveClient();

@@ -212,6 +212,11 @@ class SimSubscriptionIT {
         assertTrue(keycloak.events("operator", "LOGIN_ERROR").stream().anyMatch(e -> impi.equals(e.path("details")
                 .path("username").asText()) && "gba_sim_suspended".equals(e.path("error").asText())),
                 "the operator sees why");
+        // The same card again with another AMF (a corrected import row, say) keeps the SIM suspended.
+        assertSaved(saveTab(userId, "Give this card", impi, K, OPC, "8001"));
+        data = JSON.readTree(simCredentials(userId).get(0).path("credentialData").asText());
+        assertEquals("8001", data.path("amf").asText());
+        assertTrue(data.path("suspended").asBoolean(), "still suspended: " + data);
 
         assertSaved(saveTab(userId, "Resume the SIM", null, null, null));
         device(impi).bootstrap();
@@ -236,6 +241,11 @@ class SimSubscriptionIT {
     /** Saves the tab's form as the admin console does: the realm's one component of the tab, created or updated. */
     private static HttpResponse<String> saveTab(String userId, String action, String impi, String k, String opc)
             throws Exception {
+        return saveTab(userId, action, impi, k, opc, null);
+    }
+
+    private static HttpResponse<String> saveTab(String userId, String action, String impi, String k, String opc,
+                                                String amf) throws Exception {
         String type = "org.keycloak.services.ui.extend.UiTabProvider";
         ObjectNode component = (ObjectNode) JSON.readTree("{\"name\":\"gba-sim\",\"providerId\":\"gba-sim\","
                 + "\"providerType\":\"" + type + "\"}");
@@ -248,6 +258,9 @@ class SimSubscriptionIT {
             config.putArray("impi").add(impi);
             config.putArray("k").add(k);
             config.putArray("opc").add(opc);
+        }
+        if (amf != null) {
+            config.putArray("amf").add(amf);
         }
         for (JsonNode c : keycloak.admin("operator/components?type=" + type)) {
             if ("gba-sim".equals(c.path("providerId").asText())) {

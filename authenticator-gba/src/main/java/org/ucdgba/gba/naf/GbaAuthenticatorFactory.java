@@ -8,6 +8,7 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Registers the GBA (SIM) authenticator for browser flows; one shared stateless instance. */
@@ -15,6 +16,8 @@ public final class GbaAuthenticatorFactory implements AuthenticatorFactory {
 
     /** Provider id used in flow definitions. */
     public static final String PROVIDER_ID = "gba-naf";
+    /** The realm attribute of a BSF realm's domain (gba-bsf's BsfConfig.DOMAIN). */
+    static final String BSF_DOMAIN = "gba.bsf.domain";
     private static final GbaAuthenticator SINGLETON = new GbaAuthenticator();
 
     @Override
@@ -29,13 +32,14 @@ public final class GbaAuthenticatorFactory implements AuthenticatorFactory {
 
     /**
      * The subscriber's SIM credential ({@code gba-aka}, the BSF's) is what this step relies on: naming it here lets
-     * the Account Console list the subscriber's SIM under "Signing in" in a realm whose flows use this step, while
-     * the step's own category keeps it out of Keycloak's choice by the user's credentials (a NAF realm's users
-     * hold no SIM credential of its own).
+     * the Account Console list the subscriber's SIM under "Signing in", in a realm that is a BSF too (it sets
+     * {@value #BSF_DOMAIN}, as the BSF settings page does); a NAF-only realm's users hold no SIM, and its Account
+     * Console shows none. The step's own category keeps it out of Keycloak's choice by the user's credentials.
      */
     @Override
     public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
-        return Set.of("gba-aka");
+        RealmModel realm = session.getContext().getRealm();
+        return realm != null && realm.getAttribute(BSF_DOMAIN) != null ? Set.of("gba-aka") : Set.of();
     }
 
     @Override

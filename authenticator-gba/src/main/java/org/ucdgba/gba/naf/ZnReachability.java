@@ -41,10 +41,18 @@ final class ZnReachability {
     }
 
     /** A NAF's settings, read in the transaction. */
-    private record Naf(String realm, String alias, GbaAuthenticatorConfig config) {
+    record Naf(String realm, String alias, GbaAuthenticatorConfig config) {
     }
 
     private static List<Naf> nafsOf(RealmModel realm) {
+        return nafsOf(realm, "localhost");
+    }
+
+    /**
+     * The NAFs of a realm: each {@value GbaAuthenticatorFactory#PROVIDER_ID} execution with settings; a NAF with no
+     * FQDN of its own takes {@code host}, as a login takes the host the device used.
+     */
+    static List<Naf> nafsOf(RealmModel realm, String host) {
         return realm.getAuthenticationFlowsStream()
                 .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
                 .filter(e -> GbaAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())
@@ -52,7 +60,7 @@ final class ZnReachability {
                 .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
                 .filter(config -> config != null)
                 .map(config -> new Naf(realm.getName(), config.getAlias(),
-                        new GbaAuthenticatorConfig(config, "localhost")))
+                        new GbaAuthenticatorConfig(config, host)))
                 .toList();
     }
 

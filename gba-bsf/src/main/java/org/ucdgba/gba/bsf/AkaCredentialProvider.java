@@ -73,29 +73,30 @@ public final class AkaCredentialProvider implements CredentialProvider<AkaCreden
         if (sameCard && Arrays.equals(current.get().amf(), amf)) {
             return false;
         }
+        // The same card with another AMF keeps its SQN and, if the operator suspended it, stays suspended.
         Sqn sqn = sameCard ? current.get().sqn() : new Sqn(0);
+        boolean suspended = sameCard && current.get().suspended();
         stored.forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
-        addCard(user, k, opc, amf, sqn);
+        addCard(user, k, opc, amf, sqn, suspended);
         return true;
     }
 
-    /** Suspends or resumes the user's SIM (an unreadable credential is left as it is: the BSF refuses it anyway). */
-    static void suspend(UserModel user, boolean suspended) {
-        user.credentialManager().getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList().forEach(c -> {
-            try {
-                AkaCredentialModel card = AkaCredentialModel.createFromCredentialModel(c);
-                card.setSuspended(suspended);
-                user.credentialManager().updateStoredCredential(card);
-            } catch (IllegalArgumentException e) {
-                // unreadable: nothing to suspend
-            }
-        });
+    /**
+     * Suspends or resumes the user's SIM, under the SQN's row lock ({@link SubscriberSqn#change}); an unreadable
+     * credential is left as it is (the BSF refuses it anyway).
+     */
+    static void suspend(KeycloakSession session, UserModel user, boolean suspended) {
+        user.credentialManager().getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE).toList()
+                .forEach(c -> SubscriberSqn.change(session, user, c.getId(), card -> card.setSuspended(suspended)));
     }
 
     /** Stores a card's credential on a user known to hold none (a user just created), without looking. */
-    static void addCard(UserModel user, byte[] k, byte[] opc, byte[] amf, Sqn sqn) {
+    static void addCard(UserModel user, byte[] k, byte[] opc, byte[] amf, Sqn sqn, boolean suspended) {
         AkaCredentialModel card = AkaCredentialModel.create(k, opc, amf, sqn);
         card.setUserLabel(LABEL);
+        if (suspended) {
+            card.setSuspended(true);
+        }
         user.credentialManager().createStoredCredential(card);
     }
 

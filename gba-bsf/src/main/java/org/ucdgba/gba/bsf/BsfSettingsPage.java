@@ -113,7 +113,8 @@ public final class BsfSettingsPage implements UiPageProviderFactory<ComponentMod
             if (value.isEmpty()) {
                 realm.removeAttribute(s.attribute());
             } else {
-                realm.setAttribute(s.attribute(), value);
+                // Numbers as the BSF reads them ("00" would not be the 0 that turns the floor off).
+                realm.setAttribute(s.attribute(), s.numeric() ? Long.toString(Long.parseLong(value)) : value);
             }
         }
     }

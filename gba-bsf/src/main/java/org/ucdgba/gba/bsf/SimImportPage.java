@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,9 +13,11 @@ import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
@@ -26,11 +28,14 @@ import org.ucdgba.io.RefusedInput;
 /**
  * The admin console page {@value #ID} ("SIM card imports", Keycloak's {@code declarative-ui} feature): each entry is
  * one import of a card-key file, chosen in the browser, as {@code POST .../gba-subscribers/import} does it
- * ({@link SubscriberImport}, the same per-row outcomes). Saving an entry imports the file and keeps, instead of it,
- * what the import did: when, the counts, and the first refused rows with their reasons. The file and the transport
- * keys are taken out of the entry before Keycloak stores it. Saving an entry again with a file imports that file
- * (a rerun changes nothing that is already as the file says). Files too large for a form (about 10 MB, some 40,000
- * rows) go through the REST call, in gzip.
+ * ({@link SubscriberImport}, the same per-row outcomes). Saving an entry checks the file's header, the transport
+ * keys and the settings (a file that cannot be used at all is refused, and nothing is stored), stores the entry
+ * without the file and keys, and once that is committed imports the file and writes what the import did on the
+ * entry: when, the counts, and the first refused rows with their reasons. So no subscriber is written for an entry
+ * that was not stored, and an import the browser stopped waiting for still ends with its outcome on the entry.
+ * Saving an entry again with a file imports that file (a rerun changes nothing that is already as the file says).
+ * Files too large for a form (about 10 MB, some 40,000 rows) go through the REST call, in gzip. The file field is
+ * secret, so that Keycloak's admin events never carry the file.
  */
 public final class SimImportPage implements UiPageProviderFactory<ComponentModel> {
 
@@ -44,7 +49,15 @@ public final class SimImportPage implements UiPageProviderFactory<ComponentModel
     static final String REFUSED_ROWS = "refusedRows";
     /** Refused rows kept on the entry; the REST call reports every one. */
     static final int ROWS_KEPT = 20;
+    /** Session attribute: the file checked by {@link #validateConfiguration}, imported once the entry is stored. */
+    private static final String CHECKED = SimImportPage.class.getName() + ".checked";
+    /** Session attribute: the import is writing its outcome on the entry. */
+    private static final String WRITING = SimImportPage.class.getName() + ".writing";
     private static final Logger LOG = Logger.getLogger(SimImportPage.class);
+
+    /** A file to import, checked. */
+    private record Upload(String file, ColumnKeys keys, int mncDigits) {
+    }
 
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
@@ -54,11 +67,15 @@ public final class SimImportPage implements UiPageProviderFactory<ComponentModel
         // Never stored, whatever happens below.
         model.getConfig().remove(FILE);
         model.getConfig().remove(COLUMN_KEYS);
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        if (session.getAttribute(WRITING) != null || (model.getId() != null && stored == null)) {
+            // The import's own outcome, or an entry of a realm being imported: kept as it is.
+            return;
+        }
         if (model.get(NAME) == null || model.get(NAME).isBlank()) {
             throw new ComponentValidationException("Name must be given");
         }
-        // What an import did is written by the import only: an entry saved without a file keeps its own.
-        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        // What an import did is written by the import only.
         model.getConfig().remove(RESULT);
         model.getConfig().remove(REFUSED_ROWS);
         if (file == null || file.isBlank()) {
@@ -81,25 +98,83 @@ public final class SimImportPage implements UiPageProviderFactory<ComponentModel
         if (mncDigits != 0 && mncDigits != 2 && mncDigits != 3) {
             throw new ComponentValidationException("MNC digits must be 2 or 3");
         }
-        ImportReport report = new ImportReport(false);
-        try (CardKeyFile cards = CardKeyFile.open(new StringReader(file), ColumnKeys.parse(keys), mncDigits)) {
-            new SubscriberImport(session.getKeycloakSessionFactory(), realm.getId()).run(cards, report);
+        ColumnKeys columnKeys;
+        try {
+            columnKeys = ColumnKeys.parse(keys);
+            // The header, the columns and the keys, before anything is stored.
+            CardKeyFile.open(new StringReader(file), columnKeys, mncDigits).close();
         } catch (IllegalArgumentException e) {
             throw new ComponentValidationException("Card-key file: " + e.getMessage());
+        } catch (IOException e) {
+            throw new ComponentValidationException("Card-key file: cannot be read");
+        }
+        model.put(RESULT, Instant.now().truncatedTo(ChronoUnit.SECONDS) + ": importing");
+        session.setAttribute(CHECKED, new Upload(file, columnKeys, mncDigits));
+    }
+
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        importAfterCommit(session, realm, model.getId());
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        importAfterCommit(session, realm, newModel.getId());
+    }
+
+    /** Imports the checked file once the entry is committed (not at all when it is not), then writes the outcome. */
+    private static void importAfterCommit(KeycloakSession session, RealmModel realm, String entryId) {
+        Upload upload = (Upload) session.getAttribute(CHECKED);
+        if (upload == null) {
+            return;
+        }
+        session.removeAttribute(CHECKED);
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        String realmId = realm.getId();
+        String realmName = realm.getName();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                ImportReport report = run(factory, realmId, upload);
+                LOG.infof("card-key import into realm %s from the admin console: %s", realmName, report);
+                KeycloakModelUtils.runJobInTransaction(factory, s -> writeOutcome(s, realmId, entryId, report));
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // The entry was not stored: nothing is imported.
+            }
+        });
+    }
+
+    private static ImportReport run(KeycloakSessionFactory factory, String realmId, Upload upload) {
+        ImportReport report = new ImportReport(false);
+        try (CardKeyFile cards = CardKeyFile.open(new StringReader(upload.file()), upload.keys(),
+                upload.mncDigits())) {
+            new SubscriberImport(factory, realmId).run(cards, report);
         } catch (RefusedInput e) {
             report.unread(e.getMessage() + "; the rows before were imported");
-        } catch (IOException | UncheckedIOException e) {
-            // A string is read whole; closing it cannot fail.
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             report.unread("the file could not be read to its end; the rows before were imported");
         }
-        LOG.infof("card-key import into realm %s from the admin console: %s", realm.getName(), report);
-        model.put(RESULT, Instant.now().truncatedTo(ChronoUnit.SECONDS) + ": " + report
+        return report;
+    }
+
+    private static void writeOutcome(KeycloakSession s, String realmId, String entryId, ImportReport report) {
+        RealmModel realm = s.realms().getRealm(realmId);
+        ComponentModel entry = realm == null ? null : realm.getComponent(entryId);
+        if (entry == null) {
+            return;
+        }
+        entry.put(RESULT, Instant.now().truncatedTo(ChronoUnit.SECONDS) + ": " + report
                 + (report.getUnread() == null ? "" : "; " + report.getUnread()));
-        model.put(REFUSED_ROWS, report.getRows().stream().limit(ROWS_KEPT)
+        entry.put(REFUSED_ROWS, report.getRows().stream().limit(ROWS_KEPT)
                 .map(r -> "line " + r.line() + " (" + r.imsi() + "): " + r.reason())
                 .collect(Collectors.joining("\n"))
                 + (report.getRows().size() > ROWS_KEPT ? "\n... " + (report.getRows().size() - ROWS_KEPT)
                 + " more" : ""));
+        s.setAttribute(WRITING, Boolean.TRUE);
+        realm.updateComponent(entry);
     }
 
     @Override
@@ -114,7 +189,7 @@ public final class SimImportPage implements UiPageProviderFactory<ComponentModel
         List<ProviderConfigProperty> properties = ProviderConfigurationBuilder.create()
                 .property().name(NAME).label("Name").type(ProviderConfigProperty.STRING_TYPE).required(true)
                 .helpText("What this import is, for example the vendor's batch").add()
-                .property().name(FILE).label("Card-key file").type(ProviderConfigProperty.FILE_TYPE)
+                .property().name(FILE).label("Card-key file").type(ProviderConfigProperty.FILE_TYPE).secret(true)
                 .helpText("The CSV file as the SIM vendor gave it; imported on save, never stored").add()
                 .property().name(COLUMN_KEYS).label("Transport keys").type(ProviderConfigProperty.PASSWORD)
                 .secret(true).helpText("When KI or OPC are encrypted: KI:hexkey,OPC:hexkey (pySim's syntax); "
@@ -130,11 +205,12 @@ public final class SimImportPage implements UiPageProviderFactory<ComponentModel
         return all;
     }
 
-    /** A property the import writes and the operator only reads. */
+    /**
+     * A property the import writes: edits of it are not kept (Keycloak 26.7 does not hand a property's read-only
+     * flag to the admin console, so the field stays editable there).
+     */
     private static ProviderConfigProperty shown(String name, String label, String type, String help) {
-        ProviderConfigProperty p = new ProviderConfigProperty(name, label, help, type, null);
-        p.setReadOnly(true);
-        return p;
+        return new ProviderConfigProperty(name, label, help + "; written by the import", type, null);
     }
 
     /** The list shows each import's name and result. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -81,6 +82,11 @@ public final class SimSubscriptionTab implements UiTabProviderFactory<ComponentM
 
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (model.get(USER_ID) == null && Stream.of(ACTION, IMPI, K, OPC, OP, AMF)
+                .allMatch(field -> text(model, field).isEmpty())) {
+            // The stored, empty form itself (a realm import, say): nothing is asked.
+            return;
+        }
         UserModel user = Optional.ofNullable(model.get(USER_ID)).map(id -> session.users().getUserById(realm, id))
                 .orElseThrow(() -> new ComponentValidationException("open a user's page to set a SIM subscription"));
         Action action = Action.of(text(model, ACTION));
@@ -151,7 +157,7 @@ public final class SimSubscriptionTab implements UiTabProviderFactory<ComponentM
                 }
                 AkaCredentialProvider.giveCard(user, c.k(), c.opc(), c.amf());
             }
-            case SUSPEND, RESUME -> AkaCredentialProvider.suspend(user, c.action() == Action.SUSPEND);
+            case SUSPEND, RESUME -> AkaCredentialProvider.suspend(session, user, c.action() == Action.SUSPEND);
             case REMOVE -> user.credentialManager().getStoredCredentialsByTypeStream(AkaCredentialModel.TYPE)
                     .toList().forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
         }

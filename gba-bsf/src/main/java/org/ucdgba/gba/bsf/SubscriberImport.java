@@ -126,7 +126,7 @@ final class SubscriberImport {
             user.setSingleAttribute(BsfConfig.IMPU_ATTRIBUTE, card.identity().impu());
             setIccid(user, row.iccid());
             // A new user holds no credential: no look-up, which would flush the chunk's writes again.
-            AkaCredentialProvider.addCard(user, card.k(), card.opc(), card.amf(), new Sqn(0));
+            AkaCredentialProvider.addCard(user, card.k(), card.opc(), card.amf(), new Sqn(0), false);
             return outcome(row, ImportReport.Outcome.created);
         }
         return update(holders.users().get(0), row) ? outcome(row, ImportReport.Outcome.updated)

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -97,6 +98,27 @@ final class SubscriberSqn {
         } catch (IllegalArgumentException e) {
             // Unreadable, or SQN at its last value (48 bits): the operator must provision the subscriber anew.
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Changes the stored card (suspends or resumes it, say) in the session's transaction, under the same row lock
+     * as an SQN step, so that an SQN a concurrent bootstrap wrote is not written back over. Answers whether the
+     * card was there and readable.
+     */
+    static boolean change(KeycloakSession s, UserModel user, String credentialId,
+                          Consumer<AkaCredentialModel> change) {
+        CredentialEntity row = lockedRow(s, credentialId);
+        if (row == null) {
+            return false;
+        }
+        try {
+            AkaCredentialModel current = AkaCredentialModel.createFromCredentialModel(model(row));
+            change.accept(current);
+            user.credentialManager().updateStoredCredential(current);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -68,6 +68,11 @@ public final class ZnSoapClient implements ZnClient {
             throw new ZnException(ZnException.Reason.NAF_NOT_AUTHORIZED,
                     "BSF refused the NAF's credentials (HTTP " + response.statusCode() + ")");
         }
+        if (response.statusCode() == 429) {
+            throw new ZnException(ZnException.Reason.NAF_NOT_AUTHORIZED, "BSF throttled this NAF after failed "
+                    + "authentications (HTTP 429); retry after " + response.headers().firstValue("Retry-After")
+                    .orElse("a while") + " s");
+        }
         if (response.statusCode() != 200 && response.statusCode() != 500) {
             throw new ZnException(ZnException.Reason.PROTOCOL, "BSF answered HTTP " + response.statusCode());
         }
