@@ -10,7 +10,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
@@ -25,7 +24,9 @@ import org.xml.sax.SAXParseException;
  * the class path) with DOCTYPE, external entities and XInclude refused and secure processing on, the size checked
  * before parsing and the nesting depth bounded while parsing (the JDK's {@code maxElementDepth}) and again,
  * without recursion, before the document is handed out. Every refusal is a {@link RefusedInput} with its reason.
- * Stateless and thread-safe.
+ * Thread-safe. Building a JDK parser or serialiser costs far more than a small message (about 0.2 ms), so each
+ * thread keeps the ones it has built ({@link XmlTools}) and resets them after every use: they hold no document, no
+ * data of the bundle and no setting a caller could change.
  */
 public final class HardenedXml {
 
@@ -57,18 +58,16 @@ public final class HardenedXml {
                     "XML document larger than " + limits.maxBytes() + " octets");
         }
         Document doc;
+        DocumentBuilder builder = XmlTools.current().parser(limits.maxDepth());
         try {
-            DocumentBuilderFactory f = factory();
-            f.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(limits.maxDepth()));
-            DocumentBuilder builder = f.newDocumentBuilder();
             builder.setErrorHandler(STRICT);
             doc = builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
             throw refusal(String.valueOf(e.getMessage()), limits);
         } catch (IOException e) {
             throw new RefusedInput(RefusedInput.Reason.MALFORMED, "unreadable XML");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
+        } finally {
+            builder.reset();
         }
         if (depth(doc.getDocumentElement(), limits.maxDepth()) > limits.maxDepth()) {
             throw new RefusedInput(RefusedInput.Reason.TOO_DEEP, "elements nested deeper than " + limits.maxDepth());
@@ -78,19 +77,13 @@ public final class HardenedXml {
 
     /** A new, empty, namespace-aware document for building messages. */
     public static Document newDocument() {
-        try {
-            return factory().newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return XmlTools.current().builder().newDocument();
     }
 
     /** The node as UTF-8 text without reformatting, with an XML declaration unless {@code fragment}. */
     public static String serialize(Node node, boolean fragment) {
+        Transformer t = XmlTools.current().serializer();
         try {
-            TransformerFactory tf = TransformerFactory.newDefaultInstance();
-            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Transformer t = tf.newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, fragment ? "yes" : "no");
             StringWriter out = new StringWriter();
@@ -98,6 +91,8 @@ public final class HardenedXml {
             return out.toString();
         } catch (TransformerException e) {
             throw new IllegalStateException(e);
+        } finally {
+            t.reset();
         }
     }
 
@@ -178,7 +173,8 @@ public final class HardenedXml {
         return s;
     }
 
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
+    /** The hardened parser factory; {@code maxDepth} bounds nesting while parsing, 0 for building documents. */
+    static DocumentBuilderFactory factory(int maxDepth) throws ParserConfigurationException {
         DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
         f.setNamespaceAware(true);
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -188,6 +184,9 @@ public final class HardenedXml {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
+        if (maxDepth > 0) {
+            f.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(maxDepth));
+        }
         return f;
     }
 }

@@ -110,8 +110,12 @@ final class UbEndpoint {
             return auts != null ? wrongAnswer(pending, BsfErrors.INVALID_AUTS, "AUTS does not verify")
                     : wrongAnswer(pending, BsfErrors.INVALID_RESPONSE, "the Digest AKA response does not verify");
         }
-        Subscriber.Lookup lookup = Subscriber.byImpi(session, realm, pending.impi());
-        if (lookup.found().filter(s -> s.user().getId().equals(pending.userId())).isEmpty()) {
+        // The challenge found the subscriber by IMPI (an attribute search); the answer looks its user up by id
+        // (Keycloak's user cache) and checks that it still holds this IMPI and a usable card.
+        UserModel user = session.users().getUserById(realm, pending.userId());
+        Subscriber.Lookup lookup = user == null ? Subscriber.Lookup.refused(BsfErrors.UNKNOWN_SUBSCRIBER)
+                : Subscriber.byUser(user);
+        if (lookup.found().filter(s -> s.impi().equals(pending.impi())).isEmpty()) {
             event.user(pending.userId()).error(lookup.error() == null ? BsfErrors.UNKNOWN_SUBSCRIBER : lookup.error());
             return BsfErrors.json(Response.Status.FORBIDDEN, BsfErrors.INVALID_RESPONSE,
                     "the Digest AKA response does not verify");

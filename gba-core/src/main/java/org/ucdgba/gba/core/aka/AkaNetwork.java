@@ -19,8 +19,9 @@ public final class AkaNetwork {
 
     /** A vector for the given RAND, SQN and AMF: AUTN = SQN xor AK || AMF || MAC-A (TS 33.102 6.3.2). */
     public AuthenticationVector vector(byte[] rand, Sqn sqn, byte[] amf) {
-        Milenage.KeyOutputs keys = milenage.f2345(rand);
-        byte[] mac = milenage.f1(rand, sqn.toOctets(), amf).macA();
+        Milenage.Outputs all = milenage.all(rand, sqn.toOctets(), amf);
+        Milenage.KeyOutputs keys = all.keys();
+        byte[] mac = all.macs().macA();
         byte[] autn = new byte[16];
         byte[] concealed = sqn.toOctets();
         for (int i = 0; i < 6; i++) {
