@@ -72,8 +72,8 @@ class HealthIT {
 
     /**
      * The admin console's "GBA: test Zn connection" page, as the console saves an entry: a NAF whose BSF takes it,
-     * one with a wrong Zn secret and one whose BSF is unreachable, each told apart in words an operator acts on;
-     * an entry naming settings the realm does not have is refused.
+     * one with a Zn client id the BSF does not know and one whose BSF is unreachable, each told apart in words an
+     * operator acts on; an entry naming settings the realm does not have is refused.
      */
     @Test
     void theZnTestPageSaysWhatEachNafFound() throws Exception {
@@ -89,7 +89,8 @@ class HealthIT {
         entry.put("id", id);
         assertTrue(znTestResult(id).contains("gba-naf: OK: the BSF at "), znTestResult(id));
 
-        keycloak.withAuthenticatorSetting("operator", "gba browser", "gba.zn.clientSecret", "not-the-secret", () -> {
+        // A Zn client the BSF does not know (the secret is not read back by the admin API, so it is left alone).
+        keycloak.withAuthenticatorSetting("operator", "gba browser", "gba.zn.clientId", "no-such-naf", () -> {
             assertEquals(204, keycloak.adminSend("PUT", "operator/components/" + id, entry).statusCode());
             assertTrue(znTestResult(id).contains("gba-naf: refused by the BSF: "), znTestResult(id));
         });

@@ -218,6 +218,11 @@ public final class KeycloakServer implements AutoCloseable {
         return url() + "/realms/" + realm;
     }
 
+    /** The server's process id (its CPU time is in /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** A token of the bootstrap admin for the admin REST API. */
     public String adminToken() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
@@ -279,6 +284,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
         String path = realm + "/authentication/config/" + config.get("id").asText();
         String former = config.path("config").path(key).asText();
+        if ("**********".equals(former)) {
+            // The admin API masks secret settings: the former value could not be put back.
+            throw new IllegalArgumentException(key + " is secret; change another setting");
+        }
         ((ObjectNode) config.get("config")).put(key, value);
         adminPut(path, config);
         try {

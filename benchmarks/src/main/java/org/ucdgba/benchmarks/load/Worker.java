@@ -1,0 +1,86 @@
+package org.ucdgba.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.ucdgba.gba.client.Device;
+import org.ucdgba.gba.client.DeviceState;
+import org.ucdgba.gba.client.GbaClientException;
+import org.ucdgba.gba.client.SoftwareIsim;
+import org.ucdgba.gba.client.UaClient;
+import org.ucdgba.gba.core.kdf.UaSecurityProtocolId;
+
+/**
+ * One client thread's state: a browser (signed in once, for cookie SSO), one SIM card of its own (so that workers
+ * never wait on one another's SQN row), that card's device state with a B-TID the NAF has cached, and B-TIDs
+ * bootstrapped ahead for fresh-key logins. A GBA login uses a new device browser each time (no cookie of an
+ * earlier login), as a device's first visit does.
+ */
+final class Worker {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Target target;
+    private final BenchRealm.Card card;
+    private final Browser browser;
+    private final DeviceState cached;
+    private final Deque<DeviceState> fresh = new ArrayDeque<>();
+
+    Worker(Target target, BenchRealm.Card card) throws IOException {
+        this.target = target;
+        this.card = card;
+        this.browser = new Browser(target);
+        this.cached = DeviceState.load(null);
+    }
+
+    /** Signs the browser in and warms the NAF's cache with this card's B-TID; not measured. */
+    void prepare() throws Exception {
+        browser.passwordLogin(BenchRealm.USER, BenchRealm.PASSWORD);
+        device(cached).bootstrap();
+        gbaLogin(cached);
+    }
+
+    /** Bootstraps {@code count} B-TIDs ahead for fresh-key logins; not measured. */
+    void bootstrapAhead(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            DeviceState s = DeviceState.load(null);
+            device(s).bootstrap();
+            fresh.add(s);
+        }
+    }
+
+    /** Runs one operation; an exception when it did not end with tokens. */
+    void run(Operation op) throws Exception {
+        switch (op) {
+            case PASSWORD -> new Browser(target).passwordLogin(BenchRealm.USER, BenchRealm.PASSWORD);
+            case COOKIE_SSO -> browser.cookieLogin();
+            case GBA_CACHED -> gbaLogin(cached);
+            case GBA_FRESH -> {
+                DeviceState s = fresh.poll();
+                if (s == null) {
+                    throw new IllegalStateException("no B-TID bootstrapped ahead");
+                }
+                gbaLogin(s);
+            }
+            case BOOTSTRAP -> device(DeviceState.load(null)).bootstrap();
+            case CLIENT_CREDENTIALS -> browser.clientCredentials(BenchRealm.CC_CLIENT, BenchRealm.CC_SECRET);
+        }
+    }
+
+    private void gbaLogin(DeviceState state) throws Exception {
+        Browser.Authorization a = browser.authorization();
+        UaClient.Result result = device(state).login(a.uri(), u -> u.toString().startsWith(target.callback()));
+        if (!result.nafAuthenticated()) {
+            throw new GbaClientException("the NAF was not authenticated");
+        }
+        browser.redeem(result.finalRedirect(), a.verifier());
+    }
+
+    private Device device(DeviceState state) {
+        // SQN_MS 0: each new ISIM object takes whatever SQN the network sends next.
+        return new Device(new SoftwareIsim(card.impi(), card.k(), card.opc(), state.sqn()), state,
+                URI.create(target.realmUrl() + "/gba-bsf"), UaSecurityProtocolId.HTTP_DIGEST, TIMEOUT);
+    }
+}
