@@ -26,7 +26,15 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   --http-port="${PORT}" --http-management-port="${MANAGEMENT_PORT}" --import-realm \
   > benchmarks/target/keycloak.log 2>&1 &
 KC_PID=$!
-trap 'kill ${KC_PID} 2>/dev/null || true' EXIT
+stop_keycloak() {
+  kill "${KC_PID}" 2>/dev/null || return 0
+  for _ in $(seq 1 30); do
+    kill -0 "${KC_PID}" 2>/dev/null || return 0
+    sleep 1
+  done
+  kill -9 "${KC_PID}" 2>/dev/null || true
+}
+trap stop_keycloak EXIT
 for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:${MANAGEMENT_PORT}/health/ready" > /dev/null 2>&1 && break
   sleep 1
