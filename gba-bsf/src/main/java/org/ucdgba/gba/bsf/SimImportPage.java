@@ -23,7 +23,6 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 import org.ucdgba.gba.core.provisioning.CardKeyFile;
 import org.ucdgba.gba.core.provisioning.ColumnKeys;
-import org.ucdgba.io.RefusedInput;
 
 /**
  * The admin console page {@value #ID} ("SIM card imports", Keycloak's {@code declarative-ui} feature): each entry is
@@ -152,8 +151,6 @@ public final class SimImportPage implements UiPageProviderFactory<ComponentModel
         try (CardKeyFile cards = CardKeyFile.open(new StringReader(upload.file()), upload.keys(),
                 upload.mncDigits())) {
             new SubscriberImport(factory, realmId).run(cards, report);
-        } catch (RefusedInput e) {
-            report.unread(e.getMessage() + "; the rows before were imported");
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             report.unread("the file could not be read to its end; the rows before were imported");
         }

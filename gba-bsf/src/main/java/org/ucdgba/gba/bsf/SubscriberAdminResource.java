@@ -26,7 +26,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.ucdgba.gba.core.provisioning.CardKeyFile;
 import org.ucdgba.gba.core.provisioning.ColumnKeys;
 import org.ucdgba.io.BoundedBody;
-import org.ucdgba.io.RefusedInput;
 
 /**
  * The subscribers of a realm, for its administrators, at {@code /admin/realms/{realm}/}{@value #ID}.
@@ -82,8 +81,6 @@ public final class SubscriberAdminResource {
             new SubscriberImport(session.getKeycloakSessionFactory(), realm.getId()).run(file, report);
         } catch (IllegalArgumentException e) {
             return refused(Response.Status.BAD_REQUEST, e.getMessage());
-        } catch (RefusedInput e) {
-            report.unread(e.getMessage() + "; the rows before were imported");
         } catch (IOException | UncheckedIOException e) {
             report.unread("the file ended before it was complete or is not gzip; the rows before were imported");
         }

@@ -13,6 +13,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.ucdgba.gba.core.aka.Sqn;
 import org.ucdgba.gba.core.provisioning.CardKeyFile;
+import org.ucdgba.io.RefusedInput;
 
 /**
  * Provisions a realm's subscribers from a card-key file: a row whose IMPI no user holds creates a user (user name
@@ -39,15 +40,22 @@ final class SubscriberImport {
         this.realmId = realmId;
     }
 
-    /** Reads the whole file into the report. */
+    /**
+     * Reads the whole file into the report. A file that turns unusable part way (too many lines, a line too long)
+     * is read no further: the rows before are written, and the report says why the rest was not read.
+     */
     void run(CardKeyFile file, ImportReport report) {
         List<CardKeyFile.Row> chunk = new ArrayList<>(CHUNK);
-        for (Optional<CardKeyFile.Row> row = file.next(); row.isPresent(); row = file.next()) {
-            chunk.add(row.get());
-            if (chunk.size() == CHUNK) {
-                write(chunk, report);
-                chunk.clear();
+        try {
+            for (Optional<CardKeyFile.Row> row = file.next(); row.isPresent(); row = file.next()) {
+                chunk.add(row.get());
+                if (chunk.size() == CHUNK) {
+                    write(chunk, report);
+                    chunk.clear();
+                }
             }
+        } catch (RefusedInput e) {
+            report.unread(e.getMessage() + "; the rows before were imported");
         }
         write(chunk, report);
         file.unread().ifPresent(report::unread);
