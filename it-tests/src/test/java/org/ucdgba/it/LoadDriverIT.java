@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.ucdgba.benchmarks.load.LoadDriver;
 import org.ucdgba.benchmarks.load.Operation;
@@ -25,8 +24,8 @@ class LoadDriverIT {
     void everyOperationSucceedsUnderConcurrency() throws Exception {
         try (KeycloakServer server = KeycloakServer.prepare("bench", "localhost",
                 List.of("/realms/operator-realm.json"), Map.of()).start()) {
-            List<Phase> phases = new LoadDriver(Target.demo(server.url()), OptionalLong.of(server.pid()))
-                    .run(List.of(Operation.values()), List.of(4), Duration.ofSeconds(3), 200, 1);
+            List<Phase> phases = new LoadDriver(Target.demo(server.url()), List.of(server.pid()))
+                    .run(List.of(Operation.values()), List.of(4), Duration.ofSeconds(3), 200, 0, 1);
             System.out.print(LoadDriver.report(phases));
             assertEquals(Operation.values().length, phases.size());
             for (Phase p : phases) {

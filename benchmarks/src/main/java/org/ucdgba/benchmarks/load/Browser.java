@@ -20,7 +20,7 @@ import org.ucdgba.gba.client.BrowserCookies;
  * A browser without GBA support and a relying party in one: it starts the OpenID Connect code flow (PKCE S256) at a
  * realm, signs in with a password on Keycloak's form or by Keycloak's SSO cookie, and redeems the code at the token
  * endpoint, as every operation of the driver ends. Cookies are kept per instance as a browser keeps them on
- * loopback (Keycloak's session cookies are Secure); one instance per worker.
+ * loopback (Keycloak's session cookies are Secure), and connections are kept alive, as a browser keeps them.
  */
 final class Browser {
 
@@ -28,12 +28,18 @@ final class Browser {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Target target;
+    private final BrowserCookies cookies = new BrowserCookies();
     private final HttpClient http;
 
     Browser(Target target) {
         this.target = target;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new BrowserCookies())
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Forgets this browser's cookies, and so its Keycloak session; its connections stay open. */
+    void forgetCookies() {
+        cookies.clear();
     }
 
     /** An authorization request of the relying party and its PKCE verifier. */

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,28 +21,34 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the server's CPU time per operation. One command:
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.ucdgba.benchmarks.load.LoadDriver \
- *     --url http://127.0.0.1:8080 --ops a,s,b,c,d,e --threads 1,4,8 --seconds 10 --max 20000 --rounds 3 --pid 1234
+ *     --url http://127.0.0.1:8080 --ops a,s,b,c,d,e --threads 1,4,8 --seconds 10 --max 20000 --rounds 3 \
+ *     --warmup 1 --pid 1234[,5678]
  * </pre>
+ * Warm-up rounds run like the others (the JIT compiles both sides, Keycloak fills its caches) and are not reported.
  * The realm is the demo operator realm; the driver prepares it for a benchmark ({@link BenchRealm}), so point it at
  * a benchmark server only. Never asserts a time: {@link #run} answers the phases, and its caller decides.
  */
 public final class LoadDriver {
 
     private final Target target;
-    private final OptionalLong serverPid;
+    private final List<Long> serverPids;
 
-    /** A driver against {@code target}; {@code serverPid} the Keycloak process whose CPU is read, if any. */
-    public LoadDriver(Target target, OptionalLong serverPid) {
+    /**
+     * A driver against {@code target}; {@code serverPids} the processes whose CPU is the server's: Keycloak's and,
+     * when it is a server of its own, the database's (none: the server's CPU is not measured).
+     */
+    public LoadDriver(Target target, List<Long> serverPids) {
         this.target = target;
-        this.serverPid = serverPid;
+        this.serverPids = List.copyOf(serverPids);
     }
 
     /**
-     * Runs {@code rounds} rounds; in each, every operation at every concurrency for at most {@code perPhase} and
-     * {@code maxPerPhase} requests. Answers every phase, in the order run.
+     * Runs {@code warmup} rounds and then {@code rounds} rounds; in each, every operation at every concurrency for
+     * at most {@code perPhase} and {@code maxPerPhase} requests. Answers every phase of the rounds after the
+     * warm-up, in the order run.
      */
     public List<Phase> run(List<Operation> operations, List<Integer> concurrencies, Duration perPhase,
-                           int maxPerPhase, int rounds) throws Exception {
+                           int maxPerPhase, int warmup, int rounds) throws Exception {
         int workersNeeded = concurrencies.stream().mapToInt(Integer::intValue).max().orElse(1);
         List<BenchRealm.Card> cards = new BenchRealm(target).prepare(workersNeeded);
         List<Worker> workers = new ArrayList<>();
@@ -52,7 +58,7 @@ public final class LoadDriver {
             workers.add(w);
         }
         List<Phase> phases = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; round < warmup + rounds; round++) {
             for (int threads : concurrencies) {
                 for (Operation op : operations) {
                     if (op == Operation.GBA_FRESH) {
@@ -61,7 +67,10 @@ public final class LoadDriver {
                             w.bootstrapAhead(each);
                         }
                     }
-                    phases.add(phase(op, workers.subList(0, threads), perPhase, maxPerPhase));
+                    Phase p = phase(op, workers.subList(0, threads), perPhase, maxPerPhase);
+                    if (round >= warmup) {
+                        phases.add(p);
+                    }
                 }
             }
         }
@@ -76,6 +85,7 @@ public final class LoadDriver {
         int[] counts = new int[workers.size()];
         CountDownLatch done = new CountDownLatch(workers.size());
         long cpuBefore = serverCpuTicks();
+        long driverBefore = driverCpuTicks();
         long start = System.nanoTime();
         long deadline = start + length.toNanos();
         for (int i = 0; i < workers.size(); i++) {
@@ -103,7 +113,11 @@ public final class LoadDriver {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
+        // On stderr, so that a profile of the server can be cut into phases.
+        System.err.printf(Locale.ROOT, "phase %s %d threads: %s to %s%n", op.letter(), workers.size(),
+                Instant.now().minusNanos(System.nanoTime() - start), Instant.now());
         long cpuAfter = serverCpuTicks();
+        long driverAfter = driverCpuTicks();
         long[] all = new long[Arrays.stream(counts).sum()];
         int at = 0;
         for (int i = 0; i < workers.size(); i++) {
@@ -111,22 +125,37 @@ public final class LoadDriver {
             at += counts[i];
         }
         double cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : (cpuAfter - cpuBefore) / CLOCK_TICKS;
-        return new Phase(op, workers.size(), all.length, failed.get(), firstFailure.get(), seconds, all, cpu);
+        double driverCpu = driverBefore < 0 || driverAfter < 0 ? -1 : (driverAfter - driverBefore) / CLOCK_TICKS;
+        return new Phase(op, workers.size(), all.length, failed.get(), firstFailure.get(), seconds, all, cpu,
+                driverCpu);
     }
 
     /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
     private static final double CLOCK_TICKS = 100.0;
 
     /**
-     * utime + stime of the server process and its descendants (kc.sh starts the JVM as its child), in clock ticks
-     * (proc(5)); -1 when unknown.
+     * The CPU time of the server's processes and their descendants (a database's backends are its children), in
+     * clock ticks (proc(5)); -1 when unknown.
      */
     private long serverCpuTicks() {
-        if (serverPid.isEmpty()) {
+        if (serverPids.isEmpty()) {
             return -1;
         }
         try {
-            return cpuTicks(serverPid.getAsLong());
+            long ticks = 0;
+            for (long pid : serverPids) {
+                ticks += cpuTicks(pid);
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime of this process, in clock ticks; -1 when unknown. */
+    private static long driverCpuTicks() {
+        try {
+            return cpuTicks(ProcessHandle.current().pid());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -135,8 +164,10 @@ public final class LoadDriver {
     private static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // After "pid (comm) ": field 3 is the state; utime and stime are fields 14 and 15.
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        // After "pid (comm) ": field 3 is the state; utime, stime, cutime and cstime (children waited for, such
+        // as a database's ended backends) are fields 14 to 17.
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
         Path children = Path.of("/proc/" + pid + "/task/" + pid + "/children");
         if (Files.exists(children)) {
             for (String child : Files.readString(children).trim().split("\\s+")) {
@@ -150,26 +181,28 @@ public final class LoadDriver {
 
     /** The report: one line per phase, then the issue's ratios from the medians over rounds. */
     public static String report(List<Phase> phases) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-3s %7s %9s %9s %9s %9s %7s%n",
-                "op", "threads", "ops/s", "p50 ms", "p99 ms", "cpu ms/op", "failed"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-3s %7s %9s %9s %9s %9s %9s %7s%n",
+                "op", "threads", "ops/s", "p50 ms", "p99 ms", "cpu ms/op", "drv ms/op", "failed"));
         for (Phase p : phases) {
-            out.append(String.format(Locale.ROOT, "%-3s %7d %9.1f %9.2f %9.2f %9.2f %7d%n", p.operation().letter(),
-                    p.threads(), p.throughput(), p.latencyMillis(0.5), p.latencyMillis(0.99),
-                    p.serverCpuMillisPerOperation(), p.failed()));
+            out.append(String.format(Locale.ROOT, "%-3s %7d %9.1f %9.2f %9.2f %9.2f %9.2f %7d%n",
+                    p.operation().letter(), p.threads(), p.throughput(), p.latencyMillis(0.5),
+                    p.latencyMillis(0.99), p.serverCpuMillisPerOperation(), p.driverCpuMillisPerOperation(),
+                    p.failed()));
         }
         Map<String, List<Phase>> byKey = new LinkedHashMap<>();
         for (Phase p : phases) {
             byKey.computeIfAbsent(p.operation().letter() + "@" + p.threads(), k -> new ArrayList<>()).add(p);
         }
-        out.append(String.format(Locale.ROOT, "%nmedians over rounds%n%-3s %7s %9s %9s%n", "op", "threads", "ops/s",
-                "cpu ms/op"));
+        out.append(String.format(Locale.ROOT, "%nmedians over rounds%n%-3s %7s %9s %9s %9s%n", "op", "threads",
+                "ops/s", "cpu ms/op", "drv ms/op"));
         Map<String, double[]> medians = new LinkedHashMap<>();
         byKey.forEach((key, list) -> {
             double[] m = {median(list.stream().mapToDouble(Phase::throughput).toArray()),
-                median(list.stream().mapToDouble(Phase::serverCpuMillisPerOperation).toArray())};
+                median(list.stream().mapToDouble(Phase::serverCpuMillisPerOperation).toArray()),
+                median(list.stream().mapToDouble(Phase::driverCpuMillisPerOperation).toArray())};
             medians.put(key, m);
             String[] k = key.split("@");
-            out.append(String.format(Locale.ROOT, "%-3s %7s %9.1f %9.2f%n", k[0], k[1], m[0], m[1]));
+            out.append(String.format(Locale.ROOT, "%-3s %7s %9.1f %9.2f %9.2f%n", k[0], k[1], m[0], m[1], m[2]));
         });
         out.append(String.format(Locale.ROOT, "%nratios (issue 15's budgets)%n"));
         for (int threads : phases.stream().mapToInt(Phase::threads).distinct().toArray()) {
@@ -204,7 +237,8 @@ public final class LoadDriver {
         Duration seconds = Duration.ofSeconds(10);
         int max = 20_000;
         int rounds = 3;
-        OptionalLong pid = OptionalLong.empty();
+        int warmup = 1;
+        List<Long> pids = List.of();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -214,13 +248,15 @@ public final class LoadDriver {
                 case "--seconds" -> seconds = Duration.ofSeconds(Long.parseLong(v));
                 case "--max" -> max = Integer.parseInt(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
-                case "--pid" -> pid = OptionalLong.of(Long.parseLong(v));
+                case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--pid" -> pids = Arrays.stream(v.split(",")).map(Long::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (!url.startsWith("http://127.") && !url.startsWith("http://localhost")) {
             throw new IllegalArgumentException("the driver runs on loopback only");
         }
-        System.out.print(report(new LoadDriver(Target.demo(url), pid).run(ops, threads, seconds, max, rounds)));
+        System.out.print(report(new LoadDriver(Target.demo(url), pids).run(ops, threads, seconds, max, warmup,
+                rounds)));
     }
 }

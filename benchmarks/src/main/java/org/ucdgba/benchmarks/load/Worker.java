@@ -2,9 +2,11 @@ package org.ucdgba.benchmarks.load;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.ucdgba.gba.client.BrowserCookies;
 import org.ucdgba.gba.client.Device;
 import org.ucdgba.gba.client.DeviceState;
 import org.ucdgba.gba.client.GbaClientException;
@@ -15,8 +17,9 @@ import org.ucdgba.gba.core.kdf.UaSecurityProtocolId;
 /**
  * One client thread's state: a browser (signed in once, for cookie SSO), one SIM card of its own (so that workers
  * never wait on one another's SQN row), that card's device state with a B-TID the NAF has cached, and B-TIDs
- * bootstrapped ahead for fresh-key logins. A GBA login uses a new device browser each time (no cookie of an
- * earlier login), as a device's first visit does.
+ * bootstrapped ahead for fresh-key logins. A password login and a GBA login each start without a cookie of an
+ * earlier login, as a first visit does; every client keeps its connections alive, as browsers do, so that no
+ * operation pays for TCP set-up and the others not.
  */
 final class Worker {
 
@@ -25,6 +28,9 @@ final class Worker {
     private final Target target;
     private final BenchRealm.Card card;
     private final Browser browser;
+    private final Browser passwordBrowser;
+    private final BrowserCookies deviceCookies = new BrowserCookies();
+    private final HttpClient deviceHttp = Device.http(deviceCookies, TIMEOUT);
     private final DeviceState cached;
     private final Deque<DeviceState> fresh = new ArrayDeque<>();
 
@@ -32,6 +38,7 @@ final class Worker {
         this.target = target;
         this.card = card;
         this.browser = new Browser(target);
+        this.passwordBrowser = new Browser(target);
         this.cached = DeviceState.load(null);
     }
 
@@ -54,7 +61,10 @@ final class Worker {
     /** Runs one operation; an exception when it did not end with tokens. */
     void run(Operation op) throws Exception {
         switch (op) {
-            case PASSWORD -> new Browser(target).passwordLogin(BenchRealm.USER, BenchRealm.PASSWORD);
+            case PASSWORD -> {
+                passwordBrowser.forgetCookies();
+                passwordBrowser.passwordLogin(BenchRealm.USER, BenchRealm.PASSWORD);
+            }
             case COOKIE_SSO -> browser.cookieLogin();
             case GBA_CACHED -> gbaLogin(cached);
             case GBA_FRESH -> {
@@ -71,6 +81,7 @@ final class Worker {
 
     private void gbaLogin(DeviceState state) throws Exception {
         Browser.Authorization a = browser.authorization();
+        deviceCookies.clear();
         UaClient.Result result = device(state).login(a.uri(), u -> u.toString().startsWith(target.callback()));
         if (!result.nafAuthenticated()) {
             throw new GbaClientException("the NAF was not authenticated");
@@ -81,6 +92,6 @@ final class Worker {
     private Device device(DeviceState state) {
         // SQN_MS 0: each new ISIM object takes whatever SQN the network sends next.
         return new Device(new SoftwareIsim(card.impi(), card.k(), card.opc(), state.sqn()), state,
-                URI.create(target.realmUrl() + "/gba-bsf"), UaSecurityProtocolId.HTTP_DIGEST, TIMEOUT);
+                URI.create(target.realmUrl() + "/gba-bsf"), UaSecurityProtocolId.HTTP_DIGEST, deviceHttp, TIMEOUT);
     }
 }

@@ -10,7 +10,9 @@ import org.ucdgba.gba.core.StoreKey;
  * fixed window: {@code limit} slots per window in Keycloak's single-use store, each taken with its atomic
  * {@code putIfAbsent}, so two nodes can never both take the last slot. Entries expire with their window; what a
  * subject costs is at most {@code limit} small entries for one window. Bursts at a window's edge can reach twice
- * the limit, which these bounds tolerate.
+ * the limit, which these bounds tolerate. Slots are taken lowest first and stay taken until their window ends, so
+ * the taken ones are a prefix: a spend finds the first free slot by binary search (about log2 {@code limit}
+ * look-ups) rather than trying every taken one.
  */
 final class AttemptBudget {
 
@@ -39,12 +41,30 @@ final class AttemptBudget {
             return false;
         }
         long w = currentWindow();
-        for (int i = 0; i < limit; i++) {
+        for (int i = firstFree(w, subject); i < limit; i++) {
             if (store.putIfAbsent(slot(w, i, subject), window.toSeconds())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The lowest slot that looks free. A concurrent spend may take it first; the caller then goes on upwards, and
+     * {@code putIfAbsent} alone decides who holds a slot.
+     */
+    private int firstFree(long w, String... subject) {
+        int lo = 0;
+        int hi = limit - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (store.contains(slot(w, mid, subject))) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Seconds until the current window ends, for a {@code Retry-After}. */

@@ -29,6 +29,11 @@ public final class BrowserCookies extends CookieHandler {
         jar.put(asSecure(uri), responseHeaders);
     }
 
+    /** Forgets every cookie, as a browser does when its private window is closed; connections stay open. */
+    public void clear() {
+        jar.getCookieStore().removeAll();
+    }
+
     private static URI asSecure(URI uri) {
         if (!"http".equalsIgnoreCase(uri.getScheme()) || !isLoopback(uri.getHost())) {
             return uri;

@@ -23,16 +23,31 @@ public final class Device {
 
     /** A device bootstrapping at {@code bsf}, using Ua protocol {@code uaProtocol} towards NAFs. */
     public Device(SoftwareIsim isim, DeviceState state, URI bsf, UaSecurityProtocolId uaProtocol, Duration timeout) {
+        this(isim, state, bsf, uaProtocol, http(new BrowserCookies(), timeout), timeout);
+    }
+
+    /**
+     * The same device on the caller's HTTP client, so that several devices, or one device's logins in turn, share
+     * its connections as a phone's browser does. {@code http} must not follow redirects (the device reads each
+     * one) and should keep cookies, as {@link #http} builds it.
+     */
+    public Device(SoftwareIsim isim, DeviceState state, URI bsf, UaSecurityProtocolId uaProtocol, HttpClient http,
+                  Duration timeout) {
         this.isim = isim;
         this.state = state;
         this.bsf = bsf;
-        HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new BrowserCookies())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
         this.ub = new UbClient(http, timeout);
         this.ua = new UaClient(http, timeout, uaProtocol);
+    }
+
+    /** A device's HTTP client: HTTP/1.1 without an h2c upgrade, {@code cookies} kept, no redirect followed. */
+    public static HttpClient http(BrowserCookies cookies, Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build();
     }
 
     /** Runs Ub now and keeps the result; the ISIM's SQN state is saved whatever the outcome. */
