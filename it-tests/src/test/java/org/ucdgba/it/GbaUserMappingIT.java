@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +33,11 @@ class GbaUserMappingIT {
     }
 
     private static UaClient.Result login() throws Exception {
-        return TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K).login(
+        return login(DeviceState.load(null));
+    }
+
+    private static UaClient.Result login(DeviceState state) throws Exception {
+        return TestSubscriber.device(keycloak, state, TestSubscriber.K).login(
                 OidcSite.of(keycloak, "naf-partner", "partner-rp", CALLBACK).request().toURI(),
                 u -> u.toString().startsWith(CALLBACK));
     }
@@ -80,5 +85,29 @@ class GbaUserMappingIT {
         configure("gba.user.mapping", "impu");
         assertTrue(login().finalRedirect().getQuery().contains("code="));
         assertEquals(1, keycloak.admin("naf-partner/users?q=gba.impi:alice@ims.operator.example").size());
+    }
+
+    @Test
+    @Order(4)
+    void aKeyRemembersItsUserOnlyWhileTheUserHoldsTheIdentity() throws Exception {
+        DeviceState device = DeviceState.load(null);
+        assertTrue(login(device).finalRedirect().getQuery().contains("code="));
+        JsonNode first = keycloak.admin("naf-partner/users?q=gba.impi:alice@ims.operator.example").get(0);
+        String firstId = first.get("id").asText();
+        JsonNode impus = first.get("attributes").get("gba.impu");
+        // The IMPUs move to another account: the key cached for the device's B-TID named the first user.
+        ObjectNode without = first.deepCopy();
+        ((ObjectNode) without.get("attributes")).remove("gba.impu");
+        keycloak.adminPut("naf-partner/users/" + firstId, without);
+        ObjectNode second = new ObjectMapper().createObjectNode().put("username", "alice-second").put("enabled", true);
+        second.putObject("attributes").set("gba.impu", impus);
+        assertEquals(201, keycloak.adminPost("naf-partner/users", second));
+        String secondId = keycloak.admin("naf-partner/users?username=alice-second&exact=true").get(0).get("id")
+                .asText();
+        int firstSessions = keycloak.admin("naf-partner/users/" + firstId + "/sessions").size();
+
+        assertTrue(login(device).finalRedirect().getQuery().contains("code="));
+        assertEquals(1, keycloak.admin("naf-partner/users/" + secondId + "/sessions").size());
+        assertEquals(firstSessions, keycloak.admin("naf-partner/users/" + firstId + "/sessions").size());
     }
 }

@@ -140,10 +140,10 @@ final class GbaAuthenticator implements Authenticator {
             fail(context, GbaError.INVALID_NONCE, nafId);
             return;
         }
+        NafKeys keys = new NafKeys(context.getSession(), context.getRealm().getId());
         NafKeys.NafKey key;
         try {
-            key = new NafKeys(context.getSession(), context.getRealm().getId()).get(btid, nafId, zn,
-                    config.cacheKeys(), context.getEvent());
+            key = keys.get(btid, nafId, zn, config.cacheKeys(), context.getEvent());
         } catch (ZnException e) {
             fail(context, switch (e.reason()) {
                 case UNKNOWN_BTID -> GbaError.UNKNOWN_BTID;
@@ -158,7 +158,10 @@ final class GbaAuthenticator implements Authenticator {
                 Base64.getEncoder().encodeToString(key.ksNaf()).getBytes(StandardCharsets.US_ASCII), input.nonce(),
                 input.uri(), input.qop(), input.nc(), input.cnonce());
         SubscriberMapper mapper = new SubscriberMapper(context.getSession(), context.getRealm(), config);
-        Optional<UserModel> linked = mapper.find(key.impi(), key.impus());
+        Optional<UserModel> linked = mapper.find(key.impi(), key.impus(), key.userId());
+        if (config.cacheKeys()) {
+            keys.keep(btid, nafId, key, linked.map(UserModel::getId).orElse(null));
+        }
         // A user locked by Keycloak's brute-force detector is refused before the answer is even looked at.
         String lockout = linked.map(u -> AuthenticatorUtils.getDisabledByBruteForceEventError(context, u))
                 .orElse(null);
@@ -176,7 +179,7 @@ final class GbaAuthenticator implements Authenticator {
             fail(context, GbaError.INVALID_RESPONSE, nafId);
             return;
         }
-        Optional<UserModel> user = mapper.map(key.impi(), key.impus());
+        Optional<UserModel> user = mapper.map(linked, key.impi(), key.impus());
         if (user.isEmpty()) {
             context.getEvent().detail(Details.USERNAME, key.impi());
             fail(context, GbaError.NOT_LINKED, nafId);

@@ -3,6 +3,7 @@ package org.ucdgba.gba.naf;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,14 +22,19 @@ import org.ucdgba.gba.core.zn.ZnRequest;
 /**
  * Ks_NAF for a B-TID and this NAF_Id: from Keycloak's cluster-wide cache when an earlier login fetched it, else
  * over Zn, then cached until the key's expiry (TS 33.220 clause 4.5.3: the NAF may keep it for its lifetime).
+ * The cached entry also remembers the user the first login mapped the subscriber to, so that later logins with
+ * the key look that user up by id (Keycloak's user cache) instead of searching the IMPI attribute again.
  */
 final class NafKeys {
 
     /** Where a key came from, reported in the login event. */
     enum Source { CACHE, ZN }
 
-    /** A usable Ks_NAF with what the BSF said about the subscriber. */
-    record NafKey(byte[] ksNaf, String impi, List<String> impus, Source source) {
+    /**
+     * A usable Ks_NAF with what the BSF said about the subscriber, when it expires, and the id of the user an
+     * earlier login mapped it to (null if none did).
+     */
+    record NafKey(byte[] ksNaf, String impi, List<String> impus, Instant expires, Source source, String userId) {
     }
 
     private final SingleUseObjectProvider cache;
@@ -40,18 +46,18 @@ final class NafKeys {
     }
 
     /**
-     * Ks_NAF from the cache, else from the BSF over {@code zn}; a Zn request's latency and outcome go into the
-     * login's event ({@link EventDetails#ZN_MILLIS}, {@link EventDetails#ZN_OUTCOME}), hence into the metrics.
+     * Ks_NAF from the cache, else from the BSF over {@code zn}, not cached yet ({@link #keep} does that); a Zn
+     * request's latency and outcome go into the login's event ({@link EventDetails#ZN_MILLIS},
+     * {@link EventDetails#ZN_OUTCOME}), hence into the metrics.
      */
     NafKey get(BTid btid, NafId nafId, ZnClient zn, boolean useCache, EventBuilder event) throws ZnException {
-        String key = StoreKey.of("gba-ksnaf", realmId, nafId.fqdn(), nafId.uaProtocol().toString(), btid.value());
         if (useCache) {
-            Map<String, String> notes = cache.get(key);
+            Map<String, String> notes = cache.get(storeKey(btid, nafId));
             if (notes != null && !notes.isEmpty()) {
                 Instant expires = Instant.parse(notes.get("expires"));
                 if (expires.isAfter(Instant.now())) {
                     return new NafKey(Base64.getDecoder().decode(notes.get("ks")), notes.get("impi"),
-                            GbaAuthenticator.impus(notes.get("impus")), Source.CACHE);
+                            GbaAuthenticator.impus(notes.get("impus")), expires, Source.CACHE, notes.get("user"));
                 }
             }
         }
@@ -69,12 +75,35 @@ final class NafKeys {
         if (!answer.keyExpiryTime().isAfter(Instant.now())) {
             throw new ZnException(ZnException.Reason.UNKNOWN_BTID, "the bootstrapped key has expired");
         }
-        if (useCache) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), answer.keyExpiryTime()).toSeconds());
-            cache.put(key, seconds, Map.of("ks", Base64.getEncoder().encodeToString(answer.meKeyMaterial()),
-                    "impi", answer.impi(), "impus", GbaAuthenticator.joinImpus(answer.impus()),
-                    "expires", answer.keyExpiryTime().toString()));
+        return new NafKey(answer.meKeyMaterial(), answer.impi(), answer.impus(), answer.keyExpiryTime(), Source.ZN,
+                null);
+    }
+
+    /**
+     * Caches a key fetched over Zn until its expiry, with the user its subscriber maps to when known; for a key
+     * from the cache, remembers the user when the entry did not name it yet. One write at most, none when the
+     * entry is already as it should be.
+     */
+    void keep(BTid btid, NafId nafId, NafKey key, String userId) {
+        if (key.source() == Source.ZN) {
+            long seconds = Math.max(1, Duration.between(Instant.now(), key.expires()).toSeconds());
+            cache.put(storeKey(btid, nafId), seconds, notes(key, userId));
+        } else if (userId != null && !userId.equals(key.userId())) {
+            cache.replace(storeKey(btid, nafId), notes(key, userId));
         }
-        return new NafKey(answer.meKeyMaterial(), answer.impi(), answer.impus(), Source.ZN);
+    }
+
+    private static Map<String, String> notes(NafKey key, String userId) {
+        Map<String, String> notes = new HashMap<>(Map.of("ks", Base64.getEncoder().encodeToString(key.ksNaf()),
+                "impi", key.impi(), "impus", GbaAuthenticator.joinImpus(key.impus()),
+                "expires", key.expires().toString()));
+        if (userId != null) {
+            notes.put("user", userId);
+        }
+        return notes;
+    }
+
+    private String storeKey(BTid btid, NafId nafId) {
+        return StoreKey.of("gba-ksnaf", realmId, nafId.fqdn(), nafId.uaProtocol().toString(), btid.value());
     }
 }

@@ -9,7 +9,9 @@ import org.keycloak.models.UserModel;
 
 /**
  * Maps a subscriber the BSF vouched for (IMPI and IMPUs) to a realm user, by the IMPI attribute or by one of the
- * IMPUs, optionally creating the user on first login; keeps the user's IMPU attribute in step with the BSF.
+ * IMPUs, optionally creating the user on first login; keeps the user's IMPU attribute in step with the BSF. A user
+ * an earlier login with the same key mapped is taken by id while it still holds the identity (the realm's
+ * {@code gba-unique-identity} validator keeps an identity on one user).
  */
 final class SubscriberMapper {
 
@@ -23,17 +25,29 @@ final class SubscriberMapper {
         this.config = config;
     }
 
-    /** The realm user linked to the subscriber, if any; nothing is created or changed. */
-    Optional<UserModel> find(String impi, List<String> impus) {
+    /**
+     * The realm user linked to the subscriber, if any; nothing is created or changed. {@code rememberedUserId} is
+     * the user an earlier login with the same key was mapped to, or null.
+     */
+    Optional<UserModel> find(String impi, List<String> impus, String rememberedUserId) {
+        if (rememberedUserId != null) {
+            UserModel remembered = session.users().getUserById(realm, rememberedUserId);
+            if (remembered != null && holds(remembered, impi, impus)) {
+                return Optional.of(remembered);
+            }
+        }
         return config.mapByImpu()
                 ? impus.stream().map(impu -> unique(config.impuAttribute(), impu)).flatMap(Optional::stream)
                         .findFirst()
                 : unique(config.impiAttribute(), impi);
     }
 
-    /** The linked user, created on first login when allowed, its IMPUs brought in step with the BSF's. */
-    Optional<UserModel> map(String impi, List<String> impus) {
-        Optional<UserModel> user = find(impi, impus);
+    /**
+     * The user {@link #find} found, or one created on first login when allowed, its IMPUs brought in step with
+     * the BSF's.
+     */
+    Optional<UserModel> map(Optional<UserModel> found, String impi, List<String> impus) {
+        Optional<UserModel> user = found;
         if (user.isEmpty() && config.createUsers()) {
             user = create(impi);
         }
@@ -43,6 +57,12 @@ final class SubscriberMapper {
             }
         });
         return user;
+    }
+
+    private boolean holds(UserModel user, String impi, List<String> impus) {
+        return config.mapByImpu()
+                ? user.getAttributeStream(config.impuAttribute()).anyMatch(impus::contains)
+                : user.getAttributeStream(config.impiAttribute()).anyMatch(impi::equals);
     }
 
     private Optional<UserModel> unique(String attribute, String value) {

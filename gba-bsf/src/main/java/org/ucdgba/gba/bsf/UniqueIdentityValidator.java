@@ -17,7 +17,8 @@ import org.keycloak.validate.ValidatorConfig;
  * attributes: a value another user of the realm holds is refused, so that no write can cut a subscriber off. On the
  * admin REST API the refusal is a 409 naming the attribute and value (as Keycloak answers a taken user name);
  * elsewhere it is a form error with message key {@value #MESSAGE}. Add it to both attributes in the realm's user
- * profile (the demo realm does).
+ * profile (the demo realm does). A value the user holds already is not looked up again: Keycloak validates the
+ * whole profile at every login (its verify-profile action), and keeping a value changes nothing for another user.
  */
 public final class UniqueIdentityValidator implements SimpleValidator {
 
@@ -38,8 +39,9 @@ public final class UniqueIdentityValidator implements SimpleValidator {
         KeycloakSession session = context.getSession();
         UserModel user = attribute.getUser();
         String name = attribute.getMetadata().getName();
+        List<String> held = user == null ? List.of() : user.getAttributeStream(name).toList();
         for (Object value : values(input)) {
-            if (value == null || value.toString().isBlank()) {
+            if (value == null || value.toString().isBlank() || held.contains(value.toString())) {
                 continue;
             }
             String v = value.toString();
