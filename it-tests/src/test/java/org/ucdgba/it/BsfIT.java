@@ -1,6 +1,7 @@
 package org.ucdgba.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,21 @@ class BsfIT {
                         new NafId("other.example", UaSecurityProtocolId.HTTP_DIGEST), false))).reason(),
                 "a NAF may only obtain keys for its own FQDN");
         assertEquals(32, zn("naf-zn", "zn-secret").requestBootstrappingInfo(request).meKeyMaterial().length);
+    }
+
+    /** TS 33.220 annex G.1's rule, applied to GBA_ME: a new bootstrap replaces the device's earlier one. */
+    @Test
+    void aNewBootstrapReplacesTheEarlierOne() throws Exception {
+        Bootstrap earlier = TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K).bootstrap();
+        assertEquals(32, zn("naf-zn", "zn-secret").requestBootstrappingInfo(new ZnRequest(earlier.btid(), NAF,
+                false)).meKeyMaterial().length);
+        Bootstrap later = TestSubscriber.device(keycloak, DeviceState.load(null), TestSubscriber.K).bootstrap();
+        assertNotEquals(earlier.btid(), later.btid());
+        ZnException e = assertThrows(ZnException.class, () -> zn("naf-zn", "zn-secret").requestBootstrappingInfo(
+                new ZnRequest(earlier.btid(), NAF, false)));
+        assertEquals(ZnException.Reason.UNKNOWN_BTID, e.reason());
+        assertEquals(32, zn("naf-zn", "zn-secret").requestBootstrappingInfo(new ZnRequest(later.btid(), NAF,
+                false)).meKeyMaterial().length);
     }
 
     @Test

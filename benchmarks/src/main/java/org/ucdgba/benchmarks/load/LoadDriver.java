@@ -50,10 +50,24 @@ public final class LoadDriver {
     public List<Phase> run(List<Operation> operations, List<Integer> concurrencies, Duration perPhase,
                            int maxPerPhase, int warmup, int rounds) throws Exception {
         int workersNeeded = concurrencies.stream().mapToInt(Integer::intValue).max().orElse(1);
-        List<BenchRealm.Card> cards = new BenchRealm(target).prepare(workersNeeded);
+        // A fresh-key login needs a B-TID bootstrapped ahead, and a card keeps only its latest bootstrap: each
+        // worker gets as many cards of its own as it can run fresh-key logins in one phase.
+        int[] freshCards = new int[workersNeeded];
+        if (operations.contains(Operation.GBA_FRESH)) {
+            for (int i = 0; i < workersNeeded; i++) {
+                for (int threads : concurrencies) {
+                    if (i < threads) {
+                        freshCards[i] = Math.max(freshCards[i], freshPerWorker(maxPerPhase, threads));
+                    }
+                }
+            }
+        }
+        List<BenchRealm.Card> cards = new BenchRealm(target).prepare(workersNeeded + Arrays.stream(freshCards).sum());
         List<Worker> workers = new ArrayList<>();
-        for (BenchRealm.Card card : cards) {
-            Worker w = new Worker(target, card);
+        int next = workersNeeded;
+        for (int i = 0; i < workersNeeded; i++) {
+            Worker w = new Worker(target, cards.get(i), cards.subList(next, next + freshCards[i]));
+            next += freshCards[i];
             w.prepare();
             workers.add(w);
         }
@@ -62,9 +76,8 @@ public final class LoadDriver {
             for (int threads : concurrencies) {
                 for (Operation op : operations) {
                     if (op == Operation.GBA_FRESH) {
-                        int each = Math.max(1, maxPerPhase / threads + 1);
                         for (Worker w : workers.subList(0, threads)) {
-                            w.bootstrapAhead(each);
+                            w.bootstrapAhead(freshPerWorker(maxPerPhase, threads));
                         }
                     }
                     Phase p = phase(op, workers.subList(0, threads), perPhase, maxPerPhase);
@@ -75,6 +88,10 @@ public final class LoadDriver {
             }
         }
         return phases;
+    }
+
+    private static int freshPerWorker(int maxPerPhase, int threads) {
+        return Math.max(1, maxPerPhase / threads + 1);
     }
 
     private Phase phase(Operation op, List<Worker> workers, Duration length, int max) throws InterruptedException {

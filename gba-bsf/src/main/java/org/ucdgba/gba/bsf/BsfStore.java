@@ -11,9 +11,19 @@ import org.ucdgba.gba.core.bootstrap.BTid;
 
 /**
  * Ub challenges and bootstrapping contexts in Keycloak's single-use object store (the distributed
- * {@code actionTokens} cache, two owners by default), which expires entries by itself. Keys are namespaced by realm; what the device sent enters them hashed.
+ * {@code actionTokens} cache, two owners by default), which expires entries by itself. Keys are namespaced by
+ * realm; what the device sent enters them hashed.
+ * <p>
+ * One context per IMPI: a device that bootstraps again replaces its earlier Ks, B-TID and lifetime, by the rule
+ * TS 33.220 annex G.1 states for the UICC ("A new bootstrapping procedure replaces Ks, B-TID, Key LifeTime and RAND
+ * values of the previous bootstrapping procedure"), which this BSF applies to GBA_ME too. The context is stored
+ * under its IMPI; under its B-TID only the IMPI is kept, so an earlier B-TID finds the newer context,
+ * whose B-TID differs, and is unknown from then on. What stays of a replaced bootstrap is that small pointer, until
+ * the lifetime it was given.
  */
 final class BsfStore {
+
+    private static final String IMPI = "impi";
 
     private final SingleUseObjectProvider store;
     private final String realmId;
@@ -40,25 +50,37 @@ final class BsfStore {
         return Optional.of(UbChallenge.fromNotes(notes));
     }
 
+    /** Keeps {@code context} as its IMPI's only one, and its B-TID as the way to find it. */
     void putContext(BootstrappingContext context) {
-        long seconds = Duration.between(Instant.now(), context.expires()).toSeconds();
-        store.put(contextKey(context.btid()), Math.max(1, seconds), context.toNotes());
+        long seconds = Math.max(1, Duration.between(Instant.now(), context.expires()).toSeconds());
+        store.put(contextKey(context.impi()), seconds, context.toNotes());
+        store.put(btidKey(context.btid()), seconds, Map.of(IMPI, context.impi()));
     }
 
+    /** The context of {@code btid} while it is its IMPI's latest and has not expired. */
     Optional<BootstrappingContext> findContext(BTid btid) {
-        Map<String, String> notes = store.get(contextKey(btid));
+        Map<String, String> pointer = store.get(btidKey(btid));
+        if (pointer == null || pointer.get(IMPI) == null) {
+            return Optional.empty();
+        }
+        Map<String, String> notes = store.get(contextKey(pointer.get(IMPI)));
         if (notes == null || notes.isEmpty()) {
             return Optional.empty();
         }
         BootstrappingContext context = BootstrappingContext.fromNotes(notes);
-        return context.expires().isAfter(Instant.now()) ? Optional.of(context) : Optional.empty();
+        return context.btid().equals(btid) && context.expires().isAfter(Instant.now()) ? Optional.of(context)
+                : Optional.empty();
     }
 
     private String challengeKey(String impi, String nonce) {
         return StoreKey.of("gba-ub", realmId, impi, nonce);
     }
 
-    private String contextKey(BTid btid) {
+    private String btidKey(BTid btid) {
         return StoreKey.of("gba-btid", realmId, btid.value());
+    }
+
+    private String contextKey(String impi) {
+        return StoreKey.of("gba-context", realmId, impi);
     }
 }
