@@ -7,6 +7,8 @@
 #   benchmarks/run-load.sh [driver options, e.g. --ops a,s,b,c,d,e --threads 1,4,8 --seconds 10 --rounds 3]
 # With DB=postgres, the server's database is a PostgreSQL of Debian's packages (a new cluster under
 # benchmarks/target/pg, default settings, fsync on) instead of H2.
+# With MAIN=HeapCost, it runs org.ucdgba.benchmarks.load.HeapCost (what the BSF's state costs in the heap) instead
+# of the load driver.
 # With JFR=<file>, the server records a Java Flight Recording (settings "profile") into <file> until it stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,5 +74,5 @@ JAVA_PID="$(pgrep -P "${KC_PID}" java || echo "${KC_PID}")"
 SERVER_PIDS="${JAVA_PID}"
 # PostgreSQL's postmaster and its backends count as the server's CPU, as H2 inside Keycloak's process does.
 [[ "${DB}" == postgres ]] && SERVER_PIDS="${SERVER_PIDS},$(head -1 "${PG_DIR}/data/postmaster.pid")"
-java -cp benchmarks/target/benchmarks.jar org.ucdgba.benchmarks.load.LoadDriver --url "${URL}" --pid "${SERVER_PIDS}" \
+java -cp benchmarks/target/benchmarks.jar "org.ucdgba.benchmarks.load.${MAIN:-LoadDriver}" --url "${URL}" --pid "${SERVER_PIDS}" \
   "$@"

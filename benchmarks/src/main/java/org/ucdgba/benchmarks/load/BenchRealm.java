@@ -60,6 +60,33 @@ final class BenchRealm {
         return all;
     }
 
+    /** Merges realm attributes, given as the realm representation's JSON, into the realm's. */
+    void settings(String json) throws IOException, InterruptedException {
+        send("PUT", "", json, -1);
+    }
+
+    /** The ids of the users holding {@code cards}, in the same order. */
+    List<String> userIds(List<Card> cards) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        Pattern id = Pattern.compile("\"id\"\s*:\s*\"([^\"]+)\"");
+        for (Card c : cards) {
+            Matcher m = id.matcher(send("GET", "/users?briefRepresentation=true&q=gba.impi:"
+                    + Browser.enc(c.impi()), null, -1));
+            if (!m.find()) {
+                throw new IOException("no user holds " + c.impi());
+            }
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    /** Reads each user once through the admin API, which puts it into Keycloak's user cache. */
+    void warm(List<String> userIds) throws IOException, InterruptedException {
+        for (String id : userIds) {
+            send("GET", "/users/" + id, null, -1);
+        }
+    }
+
     private String adminToken() throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(target.baseUrl()
                         + "/realms/master/protocol/openid-connect/token"))
@@ -74,16 +101,28 @@ final class BenchRealm {
         return m.group(1);
     }
 
-    /** An admin call on the realm; an {@link IOException} unless 2xx or {@code tolerated}. */
+    /**
+     * An admin call on the realm, with a new admin token once when the last one expired; an {@link IOException}
+     * unless 2xx or {@code tolerated}.
+     */
     private String send(String method, String path, String json, int tolerated)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = sendOnce(method, path, json);
+        if (r.statusCode() == 401) {
+            token = adminToken();
+            r = sendOnce(method, path, json);
+        }
         if (r.statusCode() / 100 != 2 && r.statusCode() != tolerated) {
             throw new IOException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
         }
         return r.body();
+    }
+
+    private HttpResponse<String> sendOnce(String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

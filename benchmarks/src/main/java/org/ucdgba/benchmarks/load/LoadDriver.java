@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.ucdgba.benchmarks.load.LoadDriver \
  *     --url http://127.0.0.1:8080 --ops a,s,b,c,d,e --threads 1,4,8 --seconds 10 --max 20000 --rounds 3 \
- *     --warmup 1 --pid 1234[,5678]
+ *     --warmup 1 --pid 1234[,5678] [--soak true]
  * </pre>
  * Warm-up rounds run like the others (the JIT compiles both sides, Keycloak fills its caches) and are not reported.
  * The realm is the demo operator realm; the driver prepares it for a benchmark ({@link BenchRealm}), so point it at
@@ -32,14 +32,25 @@ public final class LoadDriver {
 
     private final Target target;
     private final List<Long> serverPids;
+    private final boolean soak;
 
     /**
      * A driver against {@code target}; {@code serverPids} the processes whose CPU is the server's: Keycloak's and,
      * when it is a server of its own, the database's (none: the server's CPU is not measured).
      */
     public LoadDriver(Target target, List<Long> serverPids) {
+        this(target, serverPids, false);
+    }
+
+    /**
+     * The same; with {@code soak}, bootstrapped keys live one minute (so that the BSF's and the NAFs' entries
+     * reach their steady number within the run) and the server's live heap after a full GC is printed after
+     * every round (Keycloak's first pid).
+     */
+    public LoadDriver(Target target, List<Long> serverPids, boolean soak) {
         this.target = target;
         this.serverPids = List.copyOf(serverPids);
+        this.soak = soak;
     }
 
     /**
@@ -62,7 +73,11 @@ public final class LoadDriver {
                 }
             }
         }
-        List<BenchRealm.Card> cards = new BenchRealm(target).prepare(workersNeeded + Arrays.stream(freshCards).sum());
+        BenchRealm realm = new BenchRealm(target);
+        List<BenchRealm.Card> cards = realm.prepare(workersNeeded + Arrays.stream(freshCards).sum());
+        if (soak) {
+            realm.settings("{\"attributes\":{\"gba.bsf.keyLifetime\":\"60\"}}");
+        }
         List<Worker> workers = new ArrayList<>();
         int next = workersNeeded;
         for (int i = 0; i < workersNeeded; i++) {
@@ -85,6 +100,10 @@ public final class LoadDriver {
                         phases.add(p);
                     }
                 }
+            }
+            if (soak && !serverPids.isEmpty()) {
+                System.out.printf(Locale.ROOT, "after round %d (%s): live heap %.1f MB%n", round + 1, Instant.now(),
+                        new ServerHeap(serverPids.get(0)).liveBytes() / 1e6);
             }
         }
         return phases;
@@ -255,6 +274,7 @@ public final class LoadDriver {
         int max = 20_000;
         int rounds = 3;
         int warmup = 1;
+        boolean soak = false;
         List<Long> pids = List.of();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
@@ -266,6 +286,7 @@ public final class LoadDriver {
                 case "--max" -> max = Integer.parseInt(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--soak" -> soak = Boolean.parseBoolean(v);
                 case "--pid" -> pids = Arrays.stream(v.split(",")).map(Long::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -273,7 +294,7 @@ public final class LoadDriver {
         if (!url.startsWith("http://127.") && !url.startsWith("http://localhost")) {
             throw new IllegalArgumentException("the driver runs on loopback only");
         }
-        System.out.print(report(new LoadDriver(Target.demo(url), pids).run(ops, threads, seconds, max, warmup,
+        System.out.print(report(new LoadDriver(Target.demo(url), pids, soak).run(ops, threads, seconds, max, warmup,
                 rounds)));
     }
 }
