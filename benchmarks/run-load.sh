@@ -11,6 +11,7 @@
 # of the load driver.
 # With JFR=<file>, the server records a Java Flight Recording (settings "profile") into <file> until it stops.
 set -euo pipefail
+[[ -n "${JFR:-}" ]] && JFR="$(realpath -m "${JFR}")"
 cd "$(dirname "$0")/.."
 PORT="${KC_PORT:-8180}"
 MANAGEMENT_PORT="${KC_MANAGEMENT_PORT:-9100}"
@@ -45,20 +46,22 @@ if [[ "${DB}" == postgres ]]; then
   PG_PORT="${PG_PORT:-55432}"
   as_postgres=()
   [[ "$(id -u)" == 0 ]] && as_postgres=(runuser -u postgres --)
+  stop_postgres() { "${as_postgres[@]}" "${PG_BIN}/pg_ctl" -D "${PG_DIR}/data" -m fast -w stop > /dev/null || true; }
+  # A cluster an earlier run left running is stopped before its directory goes.
+  [[ -f "${PG_DIR}/data/postmaster.pid" ]] && stop_postgres
   rm -rf "${PG_DIR}" && mkdir -p "${PG_DIR}"
   [[ "$(id -u)" == 0 ]] && chown postgres:postgres "${PG_DIR}"
   "${as_postgres[@]}" "${PG_BIN}/initdb" -D "${PG_DIR}/data" -U keycloak --auth=trust -E UTF8 --no-instructions \
     > /dev/null
   "${as_postgres[@]}" "${PG_BIN}/pg_ctl" -D "${PG_DIR}/data" -l "${PG_DIR}/postgres.log" -w \
     -o "-p ${PG_PORT} -c listen_addresses=127.0.0.1 -k ${PG_DIR} -c max_connections=200" start > /dev/null
-  stop_postgres() { "${as_postgres[@]}" "${PG_BIN}/pg_ctl" -D "${PG_DIR}/data" -m fast -w stop > /dev/null || true; }
   "${as_postgres[@]}" "${PG_BIN}/createdb" -h 127.0.0.1 -p "${PG_PORT}" -U keycloak keycloak
   DB_OPTIONS=(--db-url="jdbc:postgresql://127.0.0.1:${PG_PORT}/keycloak" --db-username=keycloak \
     --db-password=keycloak)
 fi
 "${KC_HOME}/bin/kc.sh" build --db="${DB}" --health-enabled=true --metrics-enabled=true > benchmarks/target/build.log
 if [[ -n "${JFR:-}" ]]; then
-  export JAVA_OPTS_APPEND="-XX:StartFlightRecording=filename=$(realpath -m "${JFR}"),settings=profile,dumponexit=true"
+  export JAVA_OPTS_APPEND="-XX:StartFlightRecording=filename=${JFR},settings=profile,dumponexit=true"
 fi
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "${KC_HOME}/bin/kc.sh" start --optimized --http-enabled=true --hostname-strict=false --http-host=127.0.0.1 \

@@ -85,11 +85,11 @@ final class NafKeys {
      * entry is already as it should be.
      */
     void keep(BTid btid, NafId nafId, NafKey key, String userId) {
-        if (key.source() == Source.ZN) {
+        boolean newUser = userId != null && !userId.equals(key.userId());
+        if (key.source() == Source.ZN || newUser) {
+            // put with the key's remaining lifetime: Keycloak's replace() would drop the entry's lifespan.
             long seconds = Math.max(1, Duration.between(Instant.now(), key.expires()).toSeconds());
             cache.put(storeKey(btid, nafId), seconds, notes(key, userId));
-        } else if (userId != null && !userId.equals(key.userId())) {
-            cache.replace(storeKey(btid, nafId), notes(key, userId));
         }
     }
 

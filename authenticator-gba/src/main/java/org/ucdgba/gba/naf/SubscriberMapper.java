@@ -10,8 +10,9 @@ import org.keycloak.models.UserModel;
 /**
  * Maps a subscriber the BSF vouched for (IMPI and IMPUs) to a realm user, by the IMPI attribute or by one of the
  * IMPUs, optionally creating the user on first login; keeps the user's IMPU attribute in step with the BSF. A user
- * an earlier login with the same key mapped is taken by id while it still holds the identity (the realm's
- * {@code gba-unique-identity} validator keeps an identity on one user).
+ * an earlier login with the same key mapped is taken by id while it still holds the identity the search would try
+ * first; it is not searched for a second holder, which the realm's {@code gba-unique-identity} validator rules out
+ * (a realm without it gets, for a key's lifetime, the user it mapped first instead of a refusal).
  */
 final class SubscriberMapper {
 
@@ -59,10 +60,15 @@ final class SubscriberMapper {
         return user;
     }
 
+    /**
+     * Whether the search would begin with {@code user}: it holds the IMPI, or, mapping by IMPU, the BSF's first
+     * IMPU (the one the search tries first).
+     */
     private boolean holds(UserModel user, String impi, List<String> impus) {
-        return config.mapByImpu()
-                ? user.getAttributeStream(config.impuAttribute()).anyMatch(impus::contains)
-                : user.getAttributeStream(config.impiAttribute()).anyMatch(impi::equals);
+        if (config.mapByImpu()) {
+            return !impus.isEmpty() && user.getAttributeStream(config.impuAttribute()).anyMatch(impus.get(0)::equals);
+        }
+        return user.getAttributeStream(config.impiAttribute()).anyMatch(impi::equals);
     }
 
     private Optional<UserModel> unique(String attribute, String value) {

@@ -3,10 +3,18 @@ package org.ucdgba.benchmarks.load;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
+import org.ucdgba.gba.client.Device;
+import org.ucdgba.gba.client.DeviceState;
+import org.ucdgba.gba.client.SoftwareIsim;
+import org.ucdgba.gba.core.kdf.UaSecurityProtocolId;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ucdgba.gba.core.Hex;
@@ -34,6 +42,15 @@ final class BenchRealm {
 
     /** Makes the client, the user, the bounds and {@code cards} SIM cards; answers the cards. */
     List<Card> prepare(int cards) throws IOException, InterruptedException {
+        return prepare(cards, Map.of());
+    }
+
+    /**
+     * The same, with {@code settings} (realm attributes) over the benchmark's own; all go in one update, since
+     * Keycloak's realm update replaces the realm's attributes with those it is given (the BSF's domain is then the
+     * request's host, localhost, as the demo realm has it).
+     */
+    List<Card> prepare(int cards, Map<String, String> settings) throws IOException, InterruptedException {
         token = adminToken();
         send("POST", "/clients", "{\"clientId\":\"" + CC_CLIENT + "\",\"secret\":\"" + CC_SECRET + "\","
                 + "\"publicClient\":false,\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false}", 409);
@@ -41,9 +58,13 @@ final class BenchRealm {
                 + "@bench.example\",\"emailVerified\":true,\"firstName\":\"Bench\",\"lastName\":\"User\","
                 + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + PASSWORD + "\",\"temporary\":false}]}",
                 409);
-        // Keycloak merges the attributes it is given into the realm's.
-        send("PUT", "", "{\"attributes\":{\"gba.bsf.challengeFloorMillis\":\"0\",\"gba.bsf.throttleWindow\":\"10\","
-                + "\"gba.bsf.ubChallengesPerImpi\":\"10000\",\"gba.bsf.ubFailuresPerImpi\":\"10000\"}}", -1);
+        Map<String, String> bench = new LinkedHashMap<>(Map.of("gba.bsf.challengeFloorMillis", "0",
+                "gba.bsf.throttleWindow", "10", "gba.bsf.ubChallengesPerImpi", "10000",
+                "gba.bsf.ubFailuresPerImpi", "10000"));
+        bench.putAll(settings);
+        StringJoiner attributes = new StringJoiner(",", "{\"attributes\":{", "}}");
+        bench.forEach((k, v) -> attributes.add("\"" + k + "\":\"" + v + "\""));
+        send("PUT", "", attributes.toString(), -1);
         List<Card> all = new ArrayList<>();
         StringBuilder csv = new StringBuilder("ICCID,IMSI,KI,OPC\n");
         for (int i = 1; i <= cards; i++) {
@@ -60,15 +81,10 @@ final class BenchRealm {
         return all;
     }
 
-    /** Merges realm attributes, given as the realm representation's JSON, into the realm's. */
-    void settings(String json) throws IOException, InterruptedException {
-        send("PUT", "", json, -1);
-    }
-
     /** The ids of the users holding {@code cards}, in the same order. */
     List<String> userIds(List<Card> cards) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
-        Pattern id = Pattern.compile("\"id\"\s*:\s*\"([^\"]+)\"");
+        Pattern id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
         for (Card c : cards) {
             Matcher m = id.matcher(send("GET", "/users?briefRepresentation=true&q=gba.impi:"
                     + Browser.enc(c.impi()), null, -1));
@@ -136,6 +152,15 @@ final class BenchRealm {
         static Card number(int n) {
             return new Card(String.format("00101%010d", 900_000 + n), Hex.decode(String.format("%032x", 0x5000L + n)),
                     Hex.decode(String.format("%032x", 0x6000L + n)));
+        }
+
+        /**
+         * A device holding this card, bootstrapping at {@code bsf} over {@code http}. SQN_MS is the state's: a new
+         * state takes whatever SQN the network sends next.
+         */
+        Device device(DeviceState state, URI bsf, HttpClient http, Duration timeout) {
+            return new Device(new SoftwareIsim(impi(), k, opc, state.sqn()), state, bsf,
+                    UaSecurityProtocolId.HTTP_DIGEST, http, timeout);
         }
 
         /** The IMPI TS 23.003 clause 13.3 derives from the IMSI (MNC of two digits). */

@@ -2,6 +2,7 @@ package org.ucdgba.benchmarks.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +22,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the server's CPU time per operation. One command:
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.ucdgba.benchmarks.load.LoadDriver \
- *     --url http://127.0.0.1:8080 --ops a,s,b,c,d,e --threads 1,4,8 --seconds 10 --max 20000 --rounds 3 \
+ *     --url http://127.0.0.1:8080 --ops a,s,b,c,d,e --threads 1,4,8 --seconds 10 --max 2000 --rounds 3 \
  *     --warmup 1 --pid 1234[,5678] [--soak true]
  * </pre>
- * Warm-up rounds run like the others (the JIT compiles both sides, Keycloak fills its caches) and are not reported.
+ * {@code --max} also sizes the cards of fresh-key logins (c): each worker gets {@code max / threads + 1} cards of its
+ * own, bootstrapped ahead of each (c) phase. Warm-up rounds run like the others (the JIT compiles both sides, Keycloak fills its caches) and are not reported.
  * The realm is the demo operator realm; the driver prepares it for a benchmark ({@link BenchRealm}), so point it at
  * a benchmark server only. Never asserts a time: {@link #run} answers the phases, and its caller decides.
  */
 public final class LoadDriver {
+
+    private static final String BSF_KEY_LIFETIME = "gba.bsf.keyLifetime";
 
     private final Target target;
     private final List<Long> serverPids;
@@ -73,11 +77,8 @@ public final class LoadDriver {
                 }
             }
         }
-        BenchRealm realm = new BenchRealm(target);
-        List<BenchRealm.Card> cards = realm.prepare(workersNeeded + Arrays.stream(freshCards).sum());
-        if (soak) {
-            realm.settings("{\"attributes\":{\"gba.bsf.keyLifetime\":\"60\"}}");
-        }
+        List<BenchRealm.Card> cards = new BenchRealm(target).prepare(workersNeeded + Arrays.stream(freshCards).sum(),
+                soak ? Map.of(BSF_KEY_LIFETIME, "60") : Map.of());
         List<Worker> workers = new ArrayList<>();
         int next = workersNeeded;
         for (int i = 0; i < workersNeeded; i++) {
@@ -208,7 +209,11 @@ public final class LoadDriver {
         if (Files.exists(children)) {
             for (String child : Files.readString(children).trim().split("\\s+")) {
                 if (!child.isEmpty()) {
-                    ticks += cpuTicks(Long.parseLong(child));
+                    try {
+                        ticks += cpuTicks(Long.parseLong(child));
+                    } catch (NoSuchFileException e) {
+                        // The child ended between the listing and the read; its time went to our cutime.
+                    }
                 }
             }
         }
@@ -225,6 +230,8 @@ public final class LoadDriver {
                     p.latencyMillis(0.99), p.serverCpuMillisPerOperation(), p.driverCpuMillisPerOperation(),
                     p.failed()));
         }
+        phases.stream().filter(p -> p.firstFailure() != null).forEach(p -> out.append(String.format(Locale.ROOT,
+                "first failure of %s at %d threads: %s%n", p.operation().letter(), p.threads(), p.firstFailure())));
         Map<String, List<Phase>> byKey = new LinkedHashMap<>();
         for (Phase p : phases) {
             byKey.computeIfAbsent(p.operation().letter() + "@" + p.threads(), k -> new ArrayList<>()).add(p);
@@ -271,7 +278,7 @@ public final class LoadDriver {
         List<Operation> ops = List.of(Operation.values());
         List<Integer> threads = List.of(1, 4, 8);
         Duration seconds = Duration.ofSeconds(10);
-        int max = 20_000;
+        int max = 2_000;
         int rounds = 3;
         int warmup = 1;
         boolean soak = false;

@@ -11,9 +11,7 @@ import org.ucdgba.gba.client.BrowserCookies;
 import org.ucdgba.gba.client.Device;
 import org.ucdgba.gba.client.DeviceState;
 import org.ucdgba.gba.client.GbaClientException;
-import org.ucdgba.gba.client.SoftwareIsim;
 import org.ucdgba.gba.client.UaClient;
-import org.ucdgba.gba.core.kdf.UaSecurityProtocolId;
 
 /**
  * One client thread's state: a browser (signed in once, for cookie SSO), one SIM card of its own (so that workers
@@ -101,8 +99,6 @@ final class Worker {
     }
 
     private Device device(BenchRealm.Card c, DeviceState state) {
-        // SQN_MS 0: each new ISIM object takes whatever SQN the network sends next.
-        return new Device(new SoftwareIsim(c.impi(), c.k(), c.opc(), state.sqn()), state,
-                URI.create(target.realmUrl() + "/gba-bsf"), UaSecurityProtocolId.HTTP_DIGEST, deviceHttp, TIMEOUT);
+        return c.device(state, URI.create(target.realmUrl() + "/gba-bsf"), deviceHttp, TIMEOUT);
     }
 }

@@ -1,7 +1,7 @@
 package org.ucdgba.gba.bsf;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.ucdgba.gba.core.StoreKey;
 
@@ -21,8 +21,15 @@ final class AttemptBudget {
     private final String realmId;
     private final int limit;
     private final Duration window;
+    private final Clock clock;
 
     AttemptBudget(SingleUseObjectProvider store, String name, String realmId, int limit, Duration window) {
+        this(store, name, realmId, limit, window, Clock.systemUTC());
+    }
+
+    AttemptBudget(SingleUseObjectProvider store, String name, String realmId, int limit, Duration window,
+                  Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.name = name;
         this.realmId = realmId;
@@ -70,11 +77,11 @@ final class AttemptBudget {
     /** Seconds until the current window ends, for a {@code Retry-After}. */
     long retryAfterSeconds() {
         long s = window.toSeconds();
-        return s - Instant.now().getEpochSecond() % s;
+        return s - clock.instant().getEpochSecond() % s;
     }
 
     private long currentWindow() {
-        return Instant.now().getEpochSecond() / window.toSeconds();
+        return clock.instant().getEpochSecond() / window.toSeconds();
     }
 
     private String slot(long w, int i, String... subject) {

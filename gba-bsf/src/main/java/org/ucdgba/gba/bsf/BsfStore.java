@@ -77,7 +77,9 @@ final class BsfStore {
     }
 
     private String btidKey(BTid btid) {
-        return StoreKey.of("gba-btid", realmId, btid.value());
+        // Not "gba-btid", under which earlier versions kept a whole context: a node of either version finds
+        // nothing it cannot read.
+        return StoreKey.of("gba-btid-ref", realmId, btid.value());
     }
 
     private String contextKey(String impi) {

@@ -1,7 +1,9 @@
 package org.ucdgba.gba.bsf;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.AttributeContext;
@@ -17,8 +19,10 @@ import org.keycloak.validate.ValidatorConfig;
  * attributes: a value another user of the realm holds is refused, so that no write can cut a subscriber off. On the
  * admin REST API the refusal is a 409 naming the attribute and value (as Keycloak answers a taken user name);
  * elsewhere it is a form error with message key {@value #MESSAGE}. Add it to both attributes in the realm's user
- * profile (the demo realm does). A value the user holds already is not looked up again: Keycloak validates the
- * whole profile at every login (its verify-profile action), and keeping a value changes nothing for another user.
+ * profile (the demo realm does). Where the profile's user is the stored one (the user's own update, the Account
+ * Console, the admin API) a value the user holds already is not looked up again: Keycloak validates the whole
+ * profile at every login (its verify-profile action), and keeping a value changes nothing for another user.
+ * Elsewhere (an identity provider's review page, a registration) every value is looked up.
  */
 public final class UniqueIdentityValidator implements SimpleValidator {
 
@@ -26,6 +30,10 @@ public final class UniqueIdentityValidator implements SimpleValidator {
     public static final String ID = "gba-unique-identity";
     /** Message key of the form error. */
     public static final String MESSAGE = "gbaIdentityTaken";
+
+    /** The contexts whose profile user is the stored user, not a proposal built from what someone sent. */
+    private static final Set<UserProfileContext> STORED_USER = EnumSet.of(UserProfileContext.UPDATE_PROFILE,
+            UserProfileContext.ACCOUNT, UserProfileContext.USER_API);
 
     @Override
     public String getId() {
@@ -39,7 +47,8 @@ public final class UniqueIdentityValidator implements SimpleValidator {
         KeycloakSession session = context.getSession();
         UserModel user = attribute.getUser();
         String name = attribute.getMetadata().getName();
-        List<String> held = user == null ? List.of() : user.getAttributeStream(name).toList();
+        List<String> held = user == null || !STORED_USER.contains(attribute.getContext()) ? List.of()
+                : user.getAttributeStream(name).toList();
         for (Object value : values(input)) {
             if (value == null || value.toString().isBlank() || held.contains(value.toString())) {
                 continue;

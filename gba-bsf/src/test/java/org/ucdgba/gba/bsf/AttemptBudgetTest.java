@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -65,8 +68,8 @@ class AttemptBudgetTest {
     }
 
     private static AttemptBudget budget(MapStore store, int limit) {
-        // A day's window: no test runs across its edge unless started within seconds of midnight UTC.
-        return new AttemptBudget(store, "test", "realm", limit, Duration.ofDays(1));
+        return new AttemptBudget(store, "test", "realm", limit, Duration.ofMinutes(5),
+                Clock.fixed(Instant.parse("2026-12-08T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
