@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ucdgba.gba.client.BrowserCookies;
+import org.ucdgba.gba.client.Device;
 
 /**
  * A browser without GBA support and a relying party in one: it starts the OpenID Connect code flow (PKCE S256) at a
@@ -33,8 +34,7 @@ final class Browser {
 
     Browser(Target target) {
         this.target = target;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = Device.http(cookies, Duration.ofSeconds(10));
     }
 
     /** Forgets this browser's cookies, and so its Keycloak session; its connections stay open. */

@@ -132,7 +132,7 @@ public final class LoadDriver {
             Worker w = workers.get(i);
             Thread t = new Thread(() -> {
                 try {
-                    while (System.nanoTime() < deadline && started.incrementAndGet() <= max) {
+                    while (System.nanoTime() < deadline && w.canRun(op) && started.incrementAndGet() <= max) {
                         long t0 = System.nanoTime();
                         try {
                             w.run(op);

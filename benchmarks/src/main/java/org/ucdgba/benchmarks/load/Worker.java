@@ -67,6 +67,14 @@ final class Worker {
         }
     }
 
+    /**
+     * Whether this worker can run {@code op} once more: a fresh-key login needs a B-TID bootstrapped ahead, and a
+     * worker that runs faster than the others in a phase may use up its own.
+     */
+    boolean canRun(Operation op) {
+        return op != Operation.GBA_FRESH || !fresh.isEmpty();
+    }
+
     /** Runs one operation; an exception when it did not end with tokens. */
     void run(Operation op) throws Exception {
         switch (op) {

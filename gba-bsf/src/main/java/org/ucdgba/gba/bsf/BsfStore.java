@@ -60,10 +60,11 @@ final class BsfStore {
     /** The context of {@code btid} while it is its IMPI's latest and has not expired. */
     Optional<BootstrappingContext> findContext(BTid btid) {
         Map<String, String> pointer = store.get(btidKey(btid));
-        if (pointer == null || pointer.get(IMPI) == null) {
+        String impi = pointer == null ? null : pointer.get(IMPI);
+        if (impi == null) {
             return Optional.empty();
         }
-        Map<String, String> notes = store.get(contextKey(pointer.get(IMPI)));
+        Map<String, String> notes = store.get(contextKey(impi));
         if (notes == null || notes.isEmpty()) {
             return Optional.empty();
         }
